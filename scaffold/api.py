@@ -1,0 +1,166 @@
+"""The library API: keyword-only, typed, never prompts, never prints.
+
+``create_project`` is the whole pipeline behind ``scaffold new``: validate → render
+(into a staging directory, so an interruption leaves nothing half-written) → ``.env``
+with fresh secrets → ``git init`` + first commit → install dependencies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, render, template_source, toolchain
+from .envfile import write_env_files
+from .errors import DestinationNotEmpty, UserError
+from .stacks import DEFAULT_DB, STACKS, Stack
+from .validation import validate_db, validate_features, validate_name, validate_stack
+
+Progress = Callable[[str], AbstractContextManager[object]]
+
+
+def _no_progress(_: str) -> AbstractContextManager[object]:
+    return contextlib.nullcontext()
+
+
+@dataclass(frozen=True)
+class ProjectSpec:
+    """A validated answer set: what to render and where."""
+
+    name: str
+    stack: str
+    features: tuple[str, ...]
+    db: str
+    dest: Path
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def answers(self) -> dict[str, object]:
+        return {
+            **self.extra,
+            "project_name": self.name,
+            "stack": self.stack,
+            "features": list(self.features),
+            "db": self.db,
+        }
+
+
+@dataclass(frozen=True)
+class Project:
+    path: Path
+    stack: Stack
+    features: tuple[str, ...]
+    db: str
+    env_files: tuple[Path, ...]
+    git: bool
+    installed: bool
+
+
+def make_spec(
+    *,
+    name: str,
+    stack: str,
+    features: Sequence[str] | None = None,
+    db: str = DEFAULT_DB,
+    dest: Path | None = None,
+    extra: Mapping[str, object] | None = None,
+) -> ProjectSpec:
+    """Validate the answers; features default to everything the stack offers."""
+    validate_name(name)
+    validate_stack(stack)
+    chosen = STACKS[stack].default_features if features is None else features
+    return ProjectSpec(
+        name=name,
+        stack=stack,
+        features=tuple(validate_features(stack, chosen)),
+        db=validate_db(db),
+        dest=(dest or Path.cwd() / name).absolute(),
+        extra=dict(extra or {}),
+    )
+
+
+def plan_project(spec: ProjectSpec) -> list[str]:
+    """The files ``create_project`` would write for ``spec``; writes nothing at ``dest``."""
+    _check_destination(spec.dest, allow_existing=True)
+    return render.planned_files(template_source.locate(), spec.answers)
+
+
+def create_project(
+    *,
+    spec: ProjectSpec,
+    git: bool = True,
+    install: bool = True,
+    allow_existing: bool = False,
+    progress: Progress = _no_progress,
+) -> Project:
+    """Render ``spec`` into ``spec.dest``, commit it and install its dependencies.
+
+    Never deletes or overwrites a file that was there before. A failed install leaves
+    the rendered project in place and raises CommandFailed naming the command to retry.
+    """
+    _check_destination(spec.dest, allow_existing=allow_existing)
+    with progress("Rendering the template"), _staging(spec.dest) as staging:
+        render.render(template_source.locate(), staging, spec.answers)
+        created = _move_into(staging, spec.dest)
+    env_files = tuple(write_env_files(spec.dest))
+    committed = git and not (spec.dest / ".git").exists()
+    if committed:
+        with progress("Creating the git repository"):
+            toolchain.git_init(
+                spec.dest,
+                f"Generate {spec.stack} project with scaffold {__version__}",
+                paths=created,
+            )
+    stack = STACKS[spec.stack]
+    if install:
+        install_dependencies(spec.dest, stack, progress=progress)
+    return Project(spec.dest, stack, spec.features, spec.db, env_files, committed, install)
+
+
+def install_dependencies(project: Path, stack: Stack, *, progress: Progress = _no_progress) -> None:
+    """Run the stack's install commands (uv for Python parts, npm for Node parts)."""
+    for cwd, argv in stack.install:
+        where = "" if cwd == "." else f" in {cwd}/"
+        with progress(f"Installing dependencies{where} ({' '.join(argv)})"):
+            toolchain.run(argv, project / cwd, step="Installing dependencies")
+
+
+def _check_destination(dest: Path, *, allow_existing: bool) -> None:
+    if dest.exists() and not dest.is_dir():
+        raise UserError(f"Destination {dest} is a file.", "Choose another name or --dest.")
+    if dest.is_dir() and any(dest.iterdir()) and not allow_existing:
+        raise DestinationNotEmpty(dest)
+
+
+@contextlib.contextmanager
+def _staging(dest: Path) -> Iterator[Path]:
+    """A scratch directory beside ``dest`` (same filesystem), removed whatever happens."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{dest.name}.scaffold-", dir=dest.parent))
+    try:
+        yield scratch / dest.name
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _move_into(staging: Path, dest: Path) -> list[str]:
+    """Move rendered files into ``dest``; refuse, before moving anything, to replace one."""
+    files = sorted(p.relative_to(staging) for p in staging.rglob("*") if not p.is_dir())
+    clashes = [str(rel) for rel in files if (dest / rel).exists() or (dest / rel).is_symlink()]
+    if clashes:
+        raise UserError(
+            f"{len(clashes)} file(s) would be overwritten in {dest}: {', '.join(clashes[:5])}.",
+            "Move them away or choose another --dest; nothing was written.",
+        )
+    if not dest.exists():
+        staging.rename(dest)
+        return [str(rel) for rel in files]
+    for rel in files:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel).rename(dest / rel)
+    return [str(rel) for rel in files]

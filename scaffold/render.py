@@ -1,0 +1,42 @@
+"""Rendering with copier. The only module that imports copier."""
+
+from __future__ import annotations
+
+import tempfile
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+
+from copier import run_copy
+from copier.errors import CopierError
+
+from .errors import TemplateError
+from .template_source import TemplateSource
+
+
+def render(source: TemplateSource, dest: Path, answers: Mapping[str, object]) -> None:
+    """Render the template into ``dest`` with every question answered by ``answers``."""
+    with warnings.catch_warnings():
+        # Template development renders a dirty checkout on purpose; users need not know.
+        warnings.simplefilter("ignore")
+        try:
+            run_copy(
+                source.path,
+                dest,
+                data=dict(answers),
+                vcs_ref=source.ref,
+                defaults=True,
+                overwrite=False,
+                quiet=True,
+                unsafe=False,
+            )
+        except (CopierError, ValueError) as exc:
+            raise TemplateError(str(exc).strip()) from exc
+
+
+def planned_files(source: TemplateSource, answers: Mapping[str, object]) -> list[str]:
+    """The relative paths rendering would write, found by rendering into a temp dir."""
+    with tempfile.TemporaryDirectory(prefix="scaffold-pretend-") as tmp:
+        target = Path(tmp) / "project"
+        render(source, target, answers)
+        return sorted(str(path.relative_to(target)) for path in target.rglob("*") if path.is_file())

@@ -1,0 +1,108 @@
+"""Running the tools a project needs (git, uv, npm, node) with clear failures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+from .errors import CommandFailed, ToolMissing
+
+FIXES: dict[str, str] = {
+    "git": "Install git: `apt-get install git` (Debian/Ubuntu), `brew install git` (macOS).",
+    "node": "Install Node.js 20 or newer: https://nodejs.org or `apt-get install nodejs npm`.",
+    "npm": "npm ships with Node.js: install Node.js 20 or newer (https://nodejs.org).",
+    "uv": "Install uv: `pip install uv` (scaffold normally brings its own).",
+}
+
+
+@cache
+def resolve(tool: str) -> str:
+    """Absolute path of ``tool``; uv falls back to the binary the ``uv`` package ships."""
+    found = shutil.which(tool)
+    if found:
+        return found
+    if tool == "uv":
+        try:
+            from uv import find_uv_bin
+
+            return find_uv_bin()
+        except (ImportError, FileNotFoundError):
+            pass
+    raise ToolMissing(tool, FIXES.get(tool, f"Install {tool} and put it on PATH."))
+
+
+def command_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment for project commands: ours, minus the active virtualenv.
+
+    scaffold may itself run inside a virtualenv; uv would otherwise warn about it (or use
+    it) instead of the project's own ``.venv``.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    env.update(extra or {})
+    return env
+
+
+def argv_for(argv: Sequence[str]) -> list[str]:
+    """Replace the tool name at argv[0] by its resolved path."""
+    return [resolve(argv[0]), *argv[1:]]
+
+
+def run(
+    argv: Sequence[str],
+    cwd: Path,
+    *,
+    step: str,
+    env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+) -> str:
+    """Run a command to completion and return its output; CommandFailed when it fails."""
+    try:
+        done = subprocess.run(
+            argv_for(argv),
+            cwd=cwd,
+            env=command_env(env),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        out = exc.output if isinstance(exc.output, str) else ""
+        raise CommandFailed(step, argv, cwd, out + f"\n(timed out after {timeout:.0f}s)") from exc
+    if done.returncode != 0:
+        raise CommandFailed(step, argv, cwd, done.stdout)
+    return done.stdout
+
+
+def git_init(project: Path, message: str, *, paths: Sequence[str]) -> None:
+    """``git init`` and commit ``paths``, so copier update has a clean base to work from.
+
+    Only the files scaffold wrote are added: a destination may hold the user's own files.
+    """
+    run(["git", "init", "-q", "-b", "main"], project, step="git init")
+    run(["git", "add", "--", *paths], project, step="git add")
+    run(
+        [*_git_identity(project), "commit", "-q", "--no-verify", "-m", message],
+        project,
+        step="git commit",
+    )
+
+
+def _git_identity(cwd: Path) -> list[str]:
+    """``git`` plus a fallback identity when the user has none configured."""
+    configured = subprocess.run(
+        [resolve("git"), "config", "user.email"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if configured:
+        return ["git"]
+    return ["git", "-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
