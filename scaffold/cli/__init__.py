@@ -1,0 +1,49 @@
+"""The typer application: parse, prompt, call the library API, print.
+
+Command modules import the heavy parts (copier, questionary) inside the command body
+so that ``scaffold --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from . import catalogue, new, recommend
+
+app = typer.Typer(
+    name="scaffold",
+    help='From "which backend should I use?" to a running project.',
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"scaffold {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """From "which backend should I use?" to a running project."""
+
+
+app.command("new")(new.new)
+app.command("recommend")(recommend.recommend_cmd)
+app.command("list")(catalogue.list_cmd)
+
+
+def main() -> None:
+    app()

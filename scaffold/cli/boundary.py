@@ -1,0 +1,37 @@
+"""The one error boundary: library errors and interrupts become exit codes."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from ..errors import UserError
+from . import output
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2  # click's own code for bad flags
+EXIT_INTERRUPTED = 130
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def command(func: Callable[P, R]) -> Callable[P, R]:
+    """Wrap a command: UserError → message + fix on stderr, exit 1; Ctrl-C → exit 130."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except UserError as exc:
+            output.error(exc)
+            raise typer.Exit(EXIT_USER_ERROR) from exc
+        except KeyboardInterrupt:
+            output.err.print("\nInterrupted; nothing more was done.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+    return wrapper

@@ -1,0 +1,55 @@
+"""``scaffold recommend``: needs in, stack and reasons out."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from ..recommend import Frontend, Needs, Team, recommend
+from . import output
+from .boundary import command
+
+
+@command
+def recommend_cmd(
+    team: Annotated[Team | None, typer.Option(help="The language your team writes.")] = None,
+    frontend: Annotated[
+        Frontend | None, typer.Option(help="The frontend you will pair it with.")
+    ] = None,
+    realtime: Annotated[
+        bool, typer.Option("--realtime", help="Chat, live dashboards, presence.")
+    ] = False,
+    admin: Annotated[bool, typer.Option("--admin", help="An admin panel over the data.")] = False,
+    ai: Annotated[bool, typer.Option("--ai", help="AI, machine learning or data work.")] = False,
+    api_only: Annotated[
+        bool, typer.Option("--api-only", help="A pure API with no admin panel.")
+    ] = False,
+    beginner: Annotated[
+        bool, typer.Option("--beginner", help="New to backend development.")
+    ] = False,
+    compliance: Annotated[
+        bool, typer.Option("--compliance", help="Security or compliance first.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help='Print {"stack": ..., "reasons": [...]}.')
+    ] = False,
+) -> None:
+    """Recommend a stack for your needs, with the reasons that decided it."""
+    needs = Needs(
+        team=team,
+        frontend=frontend,
+        realtime=realtime,
+        admin=admin,
+        ai=ai,
+        api_only=api_only,
+        beginner=beginner,
+        compliance=compliance,
+    )
+    rec = recommend(needs)
+    if as_json:
+        output.out.print_json(json.dumps({"stack": rec.stack, "reasons": list(rec.reasons)}))
+    else:
+        output.recommendation(rec)
+        output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}")
