@@ -1,0 +1,1 @@
+"""Students: a CRUD resource to copy when you add your own."""

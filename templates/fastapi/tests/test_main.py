@@ -1,0 +1,51 @@
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.main import create_app
+
+
+def test_hello(client: TestClient) -> None:
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert response.json() == {"message": "Hello World from FastAPI!"}
+
+
+def test_openapi_schema(client: TestClient) -> None:
+    response = client.get("/openapi.json")
+
+    assert response.status_code == 200
+    assert response.json()["info"]["title"]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_docs_are_served_without_a_cdn(client: TestClient, page: str) -> None:
+    response = client.get(page)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "cdn" not in response.text.lower()
+
+    assets = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert assets
+    for url in assets:
+        assert url.startswith("/"), f"{page} loads {url} from another host"
+        asset = client.get(url)
+        assert asset.status_code == 200, url
+        assert asset.content, url
+
+
+def test_cors_is_closed_by_default(client: TestClient) -> None:
+    response = client.get("/", headers={"Origin": "https://example.com"})
+
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_cors_allows_configured_origins(settings: Settings) -> None:
+    settings = settings.model_copy(update={"cors_origins": ["https://example.com"]})
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/", headers={"Origin": "https://example.com"})
+
+    assert response.headers["access-control-allow-origin"] == "https://example.com"
