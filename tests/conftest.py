@@ -1,0 +1,33 @@
+"""Fixtures shared by every tier: real servers, started once per session, on demand."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support import prerequisites, services
+
+_db_names = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    bin_dir = prerequisites.postgres_bin()
+    prerequisites.require_tool("psql")
+    with services.postgres_server(bin_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str) -> str:
+    """A fresh, empty database on the session's PostgreSQL server."""
+    return services.create_database(postgres_server_url, f"test_{next(_db_names)}")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    binary = prerequisites.require_tool("redis-server")
+    with services.redis_server(binary) as url:
+        yield url

@@ -1,0 +1,89 @@
+"""Generating, installing and serving projects in tests — through scaffold's own code.
+
+The same functions users run (``api.create_project``, ``runner.serving``) do the work,
+so a spin-up test proves the path a user takes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from scaffold import api, runner
+from scaffold.stacks import STACKS
+from scaffold.toolchain import argv_for, command_env
+
+free_port = runner.free_port
+
+
+def generate(
+    parent: Path,
+    stack: str,
+    *,
+    features: Sequence[str] | None = None,
+    db: str = "sqlite",
+    name: str = "demo",
+) -> Path:
+    """Render a project under ``parent`` (git-initialised, not installed); return its path."""
+    spec = api.make_spec(name=name, stack=stack, features=features, db=db, dest=parent / name)
+    return api.create_project(spec=spec, install=False).path
+
+
+def install(project: Path, stack: str) -> None:
+    """Install dependencies exactly as ``scaffold new`` does (uv / npm, shared caches)."""
+    api.install_dependencies(project, STACKS[stack])
+
+
+def run(
+    project: Path,
+    *argv: str,
+    cwd: str = ".",
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
+    """Run a command in the project; on failure the assertion shows its whole output."""
+    done = subprocess.run(
+        argv_for(argv),
+        cwd=project / cwd,
+        env=command_env(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, f"`{' '.join(argv)}` exited {done.returncode}:\n{done.stdout}"
+    return done
+
+
+def run_all(
+    project: Path,
+    commands: Sequence[tuple[str, Sequence[str]]],
+    env: Mapping[str, str] | None = None,
+) -> None:
+    """Run a stack's (cwd, argv) command list, e.g. ``STACKS[s].test``."""
+    for cwd, argv in commands:
+        run(project, *argv, cwd=cwd, env=env)
+
+
+@contextlib.contextmanager
+def serve(
+    project: Path,
+    stack: str,
+    *,
+    env: Mapping[str, str] | None = None,
+    port: int | None = None,
+) -> Iterator[str]:
+    """Prepare and start the project's first service; yield its base URL; stop it by PID."""
+    definition = STACKS[stack]
+    runner.prepare(project, definition, env=env)
+    ports = {definition.services[0].name: port} if port else None
+    logs = project.parent / f"{project.name}-logs"  # outside the project: keeps git clean
+    logs.mkdir(exist_ok=True)
+    with runner.serving(
+        project, definition, ports=ports, env=env, log_dir=logs, timeout=90
+    ) as running:
+        yield running[0].url
