@@ -15,10 +15,11 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, render, template_source, toolchain
+from . import __version__, render, template_source, toolchain, updating
 from .envfile import write_env_files
 from .errors import DestinationNotEmpty, UserError
 from .stacks import DEFAULT_DB, STACKS, Stack
+from .updating import CheckResult, UpdateResult
 from .validation import validate_db, validate_features, validate_name, validate_stack
 
 Progress = Callable[[str], AbstractContextManager[object]]
@@ -120,6 +121,28 @@ def create_project(
     if install:
         install_dependencies(spec.dest, stack, progress=progress)
     return Project(spec.dest, stack, spec.features, spec.db, env_files, committed, install)
+
+
+def update_project(
+    *,
+    path: Path,
+    to: str | None = None,
+    data: Mapping[str, str] | None = None,
+    progress: Progress = _no_progress,
+) -> UpdateResult:
+    """Bring the project at ``path`` to template version ``to`` (default: this scaffold's).
+
+    Recorded answers are replayed, ``data`` changes some (``features=students,chat`` adds
+    the chat). User edits are kept; clashes are left inline as conflict markers and listed
+    in the result. Refuses a project that is not a clean git work tree.
+    """
+    with progress("Updating from the template"):
+        return updating.update(path.absolute(), to=to, data=dict(data or {}))
+
+
+def check_project(*, path: Path) -> CheckResult:
+    """Compare the project's template version with the newest one available."""
+    return updating.check(path.absolute())
 
 
 def install_dependencies(project: Path, stack: Stack, *, progress: Progress = _no_progress) -> None:

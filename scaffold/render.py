@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
-from copier import run_copy
+from copier import run_copy, run_update
 from copier.errors import CopierError
 
 from .errors import TemplateError
@@ -40,3 +40,24 @@ def planned_files(source: TemplateSource, answers: Mapping[str, object]) -> list
         target = Path(tmp) / "project"
         render(source, target, answers)
         return sorted(str(path.relative_to(target)) for path in target.rglob("*") if path.is_file())
+
+
+def update(project: Path, answers: Mapping[str, object], ref: str | None) -> None:
+    """Move ``project`` to template ``ref`` (None: newest tag), replaying its recorded
+    answers plus ``answers``. Conflicts are left inline, as git-style markers."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            run_update(
+                project,
+                data=dict(answers),
+                vcs_ref=ref,
+                defaults=True,
+                overwrite=True,
+                skip_answered=True,
+                conflict="inline",
+                quiet=True,
+                unsafe=False,
+            )
+        except (CopierError, ValueError) as exc:
+            raise TemplateError(str(exc).strip()) from exc

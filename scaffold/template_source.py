@@ -1,26 +1,42 @@
-"""Where the copier template comes from, as a git repository copier can version.
+"""Where the copier template comes from: a local, tagged git repository (the store).
 
-In a git checkout of scaffold the checkout itself is the template (its tags are the
-template versions; ``HEAD`` includes uncommitted edits, for template development). An
-installed scaffold carries the template as package data and keeps a local git
-repository in the user's cache with one tagged commit per scaffold version it has run
-as, so ``copier update`` works offline between versions installed on this machine.
-``SCAFFOLD_TEMPLATE`` (a path or URL, optionally ``@ref``) overrides both.
+copier can only update a project from a git template whose versions are PEP 440 tags.
+A clone of scaffold may have no tags, may hold uncommitted template edits, and an
+installed wheel has no git at all; so every scaffold renders from one store,
+``~/.scaffold/template`` (``$SCAFFOLD_HOME/template``), kept like this:
+
+- history comes in from the scaffold checkout's tags, or, for an installed wheel, from
+  the git bundle the wheel carries (``_template/template.bundle``, made at build time);
+- the running scaffold's template is tagged ``v<version>``; a checkout whose template
+  differs from that tag gets ``v<version>.post<n>`` snapshots, so updates always move up.
+
+Projects record ``_src_path: ~/.scaffold/template``, so plain ``copier update`` works on
+any machine where scaffold has run, offline. ``SCAFFOLD_TEMPLATE`` (path or URL, with an
+optional ``@ref``) bypasses the store, e.g. for a team's fork.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
+import json
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
 
 from . import __version__
 from .toolchain import run
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_ROOT = PACKAGE_DIR.parent
-BUNDLED = PACKAGE_DIR / "_template"
+BUNDLE = PACKAGE_DIR / "_template" / "template.bundle"
+_SKIP = {"node_modules", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
+_GIT_ID = ["-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
 
 
 @dataclass(frozen=True)
@@ -32,39 +48,172 @@ class TemplateSource:
 
 
 def locate() -> TemplateSource:
+    """The template this scaffold renders, synced into the store when needed."""
     override = os.environ.get("SCAFFOLD_TEMPLATE")
     if override:
         path, _, ref = override.partition("@")
         return TemplateSource(path, ref or None)
-    if (CHECKOUT_ROOT / "copier.yml").is_file() and (CHECKOUT_ROOT / ".git").exists():
-        return TemplateSource(str(CHECKOUT_ROOT), "HEAD")
-    return TemplateSource(str(_store()), f"v{__version__}")
+    return TemplateSource(store_src(), sync_store())
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "scaffold"
+def store_dir() -> Path:
+    return Path(os.environ.get("SCAFFOLD_HOME") or Path.home() / ".scaffold") / "template"
 
 
-def _store() -> Path:
-    """The cache repository, holding a tagged commit for this scaffold version."""
-    store = cache_dir() / "template"
-    tag = f"v{__version__}"
+def store_src() -> str:
+    """The store as projects record it: home-relative when possible, so it travels."""
+    store = store_dir()
+    with contextlib.suppress(ValueError):
+        return "~/" + store.relative_to(Path.home()).as_posix()
+    return str(store)
+
+
+def is_store(src_path: str) -> bool:
+    return Path(src_path).expanduser().resolve() == store_dir().resolve()
+
+
+def version_of(ref: str | None) -> Version | None:
+    """PEP 440 version of a tag or ``git describe`` string (``v1.2-3-gabc`` → 1.2.post3)."""
+    if not ref:
+        return None
+    base, *rest = ref.split("-")
+    try:
+        version = Version(base)
+    except InvalidVersion:
+        return None
+    if len(rest) == 2 and rest[0].isdigit():  # describe: <tag>-<distance>-g<hash>
+        return Version(f"{version.base_version}.post{int(rest[0]) + (version.post or 0)}")
+    return version
+
+
+def latest_tag(src_path: str) -> str | None:
+    """The newest PEP 440 tag of a local template repository."""
+    listed = run(["git", "tag", "--list"], Path(src_path).expanduser(), step="Reading versions")
+    tags = [(v, tag) for tag in listed.split() if (v := version_of(tag)) is not None]
+    return max(tags)[1] if tags else None
+
+
+def sync_store() -> str:
+    """Make sure the store holds this scaffold's template; return its tag."""
+    store = store_dir()
+    with _locked(store):
+        if _from_checkout():
+            return _sync_checkout(store)
+        return _sync_bundle(store)
+
+
+def _from_checkout() -> bool:
+    return (CHECKOUT_ROOT / "copier.yml").is_file() and (CHECKOUT_ROOT / "templates").is_dir()
+
+
+@contextlib.contextmanager
+def _locked(store: Path) -> Iterator[None]:
     if not (store / ".git").exists():
         store.mkdir(parents=True, exist_ok=True)
-        run(["git", "init", "-q", "-b", "main"], store, step="template store")
-    elif tag in run(["git", "tag", "--list", tag], store, step="template store").split():
-        return store
+        _git(store, "init", "-q", "-b", "main")
+    with (store / ".git" / "scaffold.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _git(store: Path, *args: str) -> str:
+    return run(["git", *_GIT_ID, *args], store, step="Preparing the template store").strip()
+
+
+def _tags(store: Path) -> set[str]:
+    return set(_git(store, "tag", "--list").split())
+
+
+def _sync_bundle(store: Path) -> str:
+    tag = f"v{__version__}"
+    if tag not in _tags(store):
+        _git(
+            store,
+            "fetch",
+            "-q",
+            "--no-tags",
+            str(BUNDLE),
+            "+refs/tags/*:refs/tags/*",
+            "+HEAD:refs/scaffold/bundle-head",
+        )
+        if tag not in _tags(store):  # a wheel built from an untagged commit
+            _git(store, "tag", tag, "refs/scaffold/bundle-head")
+    return tag
+
+
+def _sync_checkout(store: Path) -> str:
+    index_file = store / ".git" / "scaffold-fingerprints.json"
+    index: dict[str, str] = json.loads(index_file.read_text()) if index_file.exists() else {}
+    fingerprint = _fingerprint(CHECKOUT_ROOT)
+    known = index.get(fingerprint)
+    if known and known in _tags(store):
+        return known
+    if (CHECKOUT_ROOT / ".git").exists():
+        _git(store, "fetch", "-q", "--no-tags", str(CHECKOUT_ROOT), "+refs/tags/v*:refs/tags/v*")
+    tag = _snapshot(store)
+    index[fingerprint] = tag
+    index_file.write_text(json.dumps(index, indent=1))
+    return tag
+
+
+def _snapshot(store: Path) -> str:
+    """Commit the checkout's template into the store; tag it unless an equal tag exists."""
     for child in store.iterdir():
         if child.name != ".git":
-            shutil.rmtree(child) if child.is_dir() else child.unlink()
-    shutil.copytree(BUNDLED, store, dirs_exist_ok=True)
-    ident = ["-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
-    run(["git", "add", "-A"], store, step="template store")
-    run(
-        ["git", *ident, "commit", "-q", "--allow-empty", "-m", f"scaffold {tag}"],
-        store,
-        step="template store",
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    shutil.copy2(CHECKOUT_ROOT / "copier.yml", store / "copier.yml")
+    shutil.copytree(
+        CHECKOUT_ROOT / "templates", store / "templates", symlinks=True, ignore=_ignored
     )
-    run(["git", *ident, "tag", tag], store, step="template store")
-    return store
+    _git(store, "add", "-A")
+    tree = _git(store, "write-tree")
+    release = f"v{__version__}"
+    tags = _tags(store)
+    if release in tags and _same_template(store, tree, release):
+        return release
+    _git(store, "commit", "-q", "--allow-empty", "-m", f"scaffold {__version__} template snapshot")
+    tag = release if release not in tags else _next_post(tags)
+    _git(store, "tag", tag)
+    return tag
+
+
+def _same_template(store: Path, tree: str, tag: str) -> bool:
+    def parts(ref: str) -> list[str]:
+        return [
+            _git(store, "rev-parse", "-q", "--verify", f"{ref}:{p}")
+            for p in ("copier.yml", "templates")
+        ]
+
+    try:
+        return parts(tree) == parts(tag)
+    except Exception:  # the tag predates the layout: not the same template
+        return False
+
+
+def _next_post(tags: set[str]) -> str:
+    posts = [v.post or 0 for t in tags if (v := version_of(t)) and v.base_version == __version__]
+    return f"v{__version__}.post{max(posts, default=0) + 1}"
+
+
+def _ignored(_: str, names: list[str]) -> set[str]:
+    return {
+        n for n in names if n in _SKIP or n.endswith((".pyc", ".db", ".sqlite3")) or n == ".env"
+    }
+
+
+def _fingerprint(root: Path) -> str:
+    """A hash of the template as the store would copy it (names, modes, links, bytes)."""
+    digest = hashlib.sha256()
+    paths = [root / "copier.yml"]
+    for directory, dirnames, filenames in os.walk(root / "templates"):
+        dirnames[:] = sorted(set(dirnames) - _ignored(directory, dirnames))
+        paths += [
+            Path(directory) / f for f in sorted(set(filenames) - _ignored(directory, filenames))
+        ]
+    for path in paths:
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        if path.is_symlink():
+            digest.update(b"link:" + os.readlink(path).encode())
+        else:
+            digest.update(oct(path.stat().st_mode & 0o111).encode() + path.read_bytes())
+    return digest.hexdigest()

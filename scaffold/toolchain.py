@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from .errors import CommandFailed, ToolMissing
 
@@ -106,3 +107,21 @@ def _git_identity(cwd: Path) -> list[str]:
     if configured:
         return ["git"]
     return ["git", "-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
+
+
+def git_state(path: Path) -> Literal["none", "clean", "dirty"]:
+    """Whether ``path`` is in a git work tree, and whether that tree has changes."""
+    git = resolve("git")
+    inside = subprocess.run(
+        [git, "rev-parse", "--is-inside-work-tree"],
+        cwd=path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if inside.returncode != 0 or inside.stdout.strip() != "true":
+        return "none"
+    status = subprocess.run(
+        [git, "status", "--porcelain"], cwd=path, capture_output=True, text=True, check=False
+    )
+    return "dirty" if status.stdout.strip() else "clean"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import tempfile
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +12,11 @@ import pytest
 from tests.support import prerequisites, services
 
 _db_names = itertools.count()
+
+
+def pytest_configure() -> None:
+    # Each run gets its own template store, so tests never see (or leave) a user's.
+    os.environ["SCAFFOLD_HOME"] = tempfile.mkdtemp(prefix="scaffold-home-")
 
 
 @pytest.fixture(scope="session")

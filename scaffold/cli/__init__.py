@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import catalogue, new, recommend
+from . import catalogue, new, recommend, update
 
 app = typer.Typer(
     name="scaffold",
@@ -43,6 +43,8 @@ def root(
 app.command("new")(new.new)
 app.command("recommend")(recommend.recommend_cmd)
 app.command("list")(catalogue.list_cmd)
+app.command("update")(update.update_cmd)
+app.command("check")(update.check_cmd)
 
 
 def main() -> None:

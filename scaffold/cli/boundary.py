@@ -14,6 +14,8 @@ from . import output
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2  # click's own code for bad flags
+EXIT_BEHIND = 3  # `scaffold check`: a newer template version exists
+EXIT_CONFLICTS = 4  # `scaffold update`: conflicts left inline for the user
 EXIT_INTERRUPTED = 130
 
 P = ParamSpec("P")

@@ -6,7 +6,6 @@ import json
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from ..stacks import DATABASES, FEATURES, STACKS
 from . import output
@@ -18,6 +17,8 @@ def list_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List the stacks and features, with one line on when to pick each."""
+    from rich.table import Table  # deferred: keeps `scaffold --help` fast
+
     if as_json:
         output.out.print_json(
             json.dumps(

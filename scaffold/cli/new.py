@@ -13,7 +13,6 @@ from ..errors import MissingAnswers
 from ..stacks import DEFAULT_DB, DbName, StackName
 from . import output
 from .boundary import command
-from .serve import serve_foreground
 
 if TYPE_CHECKING:
     from ..api import Project, ProjectSpec
@@ -160,6 +159,8 @@ def new(
     )
     _next_steps(project)
     if run:
+        from .serve import serve_foreground
+
         serve_foreground(project.path, project.stack)
 
 

@@ -1,0 +1,87 @@
+"""``scaffold update`` and ``scaffold check``: follow the template without losing work."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import output
+from .boundary import EXIT_BEHIND, EXIT_CONFLICTS, command
+from .new import parse_data
+
+
+@command
+def update_cmd(
+    path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
+    to: Annotated[
+        str | None, typer.Option("--to", help="Template version (default: the newest).")
+    ] = None,
+    data: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            metavar="KEY=VALUE",
+            help="Change an answer, e.g. features=students,chat.",
+        ),
+    ] = None,
+) -> None:
+    """Update a project to a newer template version; your edits are kept."""
+    from .. import api
+
+    result = api.update_project(path=path, to=to, data=parse_data(data or []), progress=output.step)
+    if result.conflicts:
+        output.err.print(
+            f"[bold red]Conflicts[/] in {len(result.conflicts)} file(s), marked inline "
+            "with <<<<<<< / >>>>>>>:"
+        )
+        for conflict in result.conflicts:
+            output.err.print(f"  {conflict}")
+        output.err.print(
+            "[yellow]Fix:[/] edit those files to keep what you want, then git add -A && git commit"
+        )
+        raise typer.Exit(EXIT_CONFLICTS)
+    if not result.changed:
+        output.out.print(
+            f"{result.project.name} is already on {result.new_version}; nothing changed."
+        )
+        return
+    output.panel(
+        f"Updated {result.project.name}: {result.old_version} → {result.new_version}",
+        [
+            ("changed", f"{len(result.changed)} file(s)"),
+            ("review", "git diff"),
+            ("keep", "git add -A && git commit -m 'Update from template'"),
+        ],
+    )
+
+
+@command
+def check_cmd(
+    path: Annotated[Path, typer.Argument(help="The project to check.")] = Path("."),
+    as_json: Annotated[
+        bool, typer.Option("--json", help='Print {"current", "latest", "behind"}.')
+    ] = False,
+) -> None:
+    """Exit 0 when the project is on the newest template version, 3 when it is behind."""
+    from .. import api
+
+    result = api.check_project(path=path)
+    if as_json:
+        output.out.print_json(
+            json.dumps(
+                {"current": result.current, "latest": result.latest, "behind": result.behind}
+            )
+        )
+    elif result.behind:
+        output.out.print(
+            f"{result.project.name} is on {result.current}; {result.latest} is "
+            "available. Run: scaffold update"
+        )
+    else:
+        output.out.print(f"{result.project.name} is up to date ({result.current}).")
+    if result.behind:
+        raise typer.Exit(EXIT_BEHIND)

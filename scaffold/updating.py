@@ -1,0 +1,110 @@
+"""Bringing a generated project to another template version without losing work."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render, template_source
+from .answers import Recorded, read_answers
+from .errors import UserError
+from .toolchain import git_state, run
+from .validation import parse_features, validate_db, validate_features
+
+CONFLICT_MARKER = "<<<<<<< "
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    project: Path
+    old_version: str
+    new_version: str
+    changed: tuple[str, ...]
+    conflicts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    project: Path
+    current: str
+    latest: str | None
+
+    @property
+    def behind(self) -> bool:
+        now, newest = (
+            template_source.version_of(self.current),
+            template_source.version_of(self.latest),
+        )
+        return bool(newest and (now is None or now < newest))
+
+
+def require_clean_git(project: Path) -> None:
+    """copier update merges through git: refuse a project that is not a clean work tree."""
+    state = git_state(project)
+    if state == "none":
+        raise UserError(
+            f"{project} is not in a git repository, so an update could not be reviewed or undone.",
+            f"Run: cd {project} && git init && git add -A && git commit -m 'Initial'",
+        )
+    if state == "dirty":
+        raise UserError(
+            f"{project} has uncommitted changes; an update would mix them with the template's.",
+            "Commit or stash them first: git add -A && git commit -m 'WIP'",
+        )
+
+
+def normalise_data(recorded: Recorded, data: Mapping[str, str]) -> dict[str, object]:
+    """Validate changed answers against the project's stack; features become a list."""
+    answers: dict[str, object] = dict(data)
+    if "stack" in data and data["stack"] != recorded.stack:
+        raise UserError(
+            f"Changing the stack ({recorded.stack} → {data['stack']}) is not an update.",
+            "Create a new project with `scaffold new --stack ...` and move your code.",
+        )
+    if "features" in data:
+        answers["features"] = validate_features(recorded.stack, parse_features(data["features"]))
+    if "db" in data:
+        answers["db"] = validate_db(data["db"])
+    return answers
+
+
+def target_ref(recorded: Recorded, to: str | None) -> str | None:
+    """``--to`` as given; else this scaffold's own template when the project uses the store."""
+    if to:
+        return to if to.startswith("v") or not to[:1].isdigit() else f"v{to}"
+    return template_source.sync_store() if template_source.is_store(recorded.src_path) else None
+
+
+def update(project: Path, *, to: str | None, data: Mapping[str, str]) -> UpdateResult:
+    recorded = read_answers(project)
+    require_clean_git(project)
+    answers = normalise_data(recorded, data)
+    ref = target_ref(recorded, to)
+    render.update(project, answers, ref)
+    changed = tuple(
+        line[3:]
+        for line in run(
+            ["git", "status", "--porcelain", "--untracked-files=all"], project, step="git status"
+        ).splitlines()
+    )
+    conflicts = tuple(p for p in changed if _has_markers(project / p))
+    return UpdateResult(project, recorded.commit, read_answers(project).commit, changed, conflicts)
+
+
+def check(project: Path) -> CheckResult:
+    recorded = read_answers(project)
+    if template_source.is_store(recorded.src_path):
+        latest: str | None = template_source.sync_store()
+    else:
+        latest = template_source.latest_tag(recorded.src_path)
+    return CheckResult(project, recorded.commit, latest)
+
+
+def _has_markers(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        return any(line.startswith(CONFLICT_MARKER) for line in path.read_text().splitlines())
+    except UnicodeDecodeError:
+        return False
