@@ -1,0 +1,258 @@
+"""django-drf, spun up: every feature set renders, installs, passes its own checks and serves.
+
+For each feature combination (SQLite), once per combination:
+  render → `uv sync --locked` → the project's own tests and lint → the production deploy
+  checklist → prepare (migrate, superuser from env vars) and start on a free port.
+Then, over real HTTP: the hello view, the offline API docs, the students API (anonymous
+read, token write, bad input) and the admin (a browser-style login that creates a Product).
+The same scenario runs once more against a real PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from scaffold.stacks import STACKS
+from tests.support.combos import feature_sets
+from tests.support.projects import generate, install, run, run_all, serve
+
+pytestmark = pytest.mark.spinup
+
+STACK = "django-drf"
+
+# The first superuser comes from these (ensure_superuser runs in the service's prepare).
+SUPERUSER = {
+    "DJANGO_SUPERUSER_USERNAME": "teacher",
+    "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16),
+    "DJANGO_SUPERUSER_EMAIL": "teacher@example.com",
+}
+# What a deployment sets for production settings.
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
+    "DJANGO_ALLOWED_HOSTS": "example.com",
+}
+
+
+@dataclass
+class Project:
+    path: Path
+    features: tuple[str, ...]
+
+
+def ids(features: tuple[str, ...]) -> str:
+    return "+".join(features) or "bare"
+
+
+# --- one project per feature set, installed once, served once ---------------------------------
+
+
+@pytest.fixture(scope="module", params=feature_sets(STACK), ids=ids)
+def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    path = generate(tmp_path_factory.mktemp("django-drf"), STACK, features=request.param)
+    install(path, STACK)
+    return Project(path, request.param)
+
+
+@pytest.fixture(scope="module")
+def base_url(project: Project) -> Iterator[str]:
+    with serve(project.path, STACK, env=SUPERUSER) as url:
+        yield url
+
+
+@pytest.fixture
+def http(base_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        yield client
+
+
+def needs(project: Project, feature: str) -> None:
+    if feature not in project.features:
+        pytest.skip(f"feature {feature!r} is off")
+
+
+# --- the project checks itself ----------------------------------------------------------------
+
+
+def test_own_tests_and_lint_pass(project: Project) -> None:
+    run_all(project.path, STACKS[STACK].test)
+    run_all(project.path, STACKS[STACK].lint)
+
+
+def test_production_settings_pass_the_deploy_checklist(project: Project) -> None:
+    run(
+        project.path,
+        "uv",
+        "run",
+        "python",
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env=PRODUCTION,
+    )
+
+
+def test_install_and_migrate_leave_git_clean(project: Project, base_url: str) -> None:
+    status = run(project.path, "git", "status", "--porcelain").stdout
+    assert status == "", status
+
+
+# --- over HTTP --------------------------------------------------------------------------------
+
+
+def test_hello(http: httpx.Client) -> None:
+    response = http.get("/")
+    assert response.status_code == 200
+    assert "Hello World" in response.text
+
+
+def test_api_docs_load_only_local_assets(http: httpx.Client) -> None:
+    assert http.get("/api/schema/").status_code == 200
+    page = http.get("/api/docs/")
+    assert page.status_code == 200
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets
+    for asset in assets:
+        assert asset.startswith("/static/"), asset
+        assert http.get(asset).status_code == 200, asset
+
+
+def test_students_api(project: Project, http: httpx.Client) -> None:
+    needs(project, "students")
+    exercise_students_api(http)
+
+
+def test_admin_creates_a_product(project: Project, http: httpx.Client) -> None:
+    needs(project, "admin")
+    exercise_product_admin(http)
+
+
+def test_admin_site_is_always_there(project: Project, http: httpx.Client) -> None:
+    """Django's admin (and auth) come with every feature set; the catalog only with `admin`."""
+    admin_login(http)
+    assert http.get("/admin/").status_code == 200
+    catalog = http.get("/admin/catalog/product/")
+    assert catalog.status_code == (200 if "admin" in project.features else 404)
+
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_postgres(tmp_path: Path, postgres_url: str) -> None:
+    path = generate(tmp_path, STACK, features=("students", "admin"), db="postgres")
+    install(path, STACK)
+    database = {"DATABASE_URL": postgres_url}
+    run(path, "uv", "run", "pytest", env=database)  # its test database sits beside this one
+    with (
+        serve(path, STACK, env={**database, **SUPERUSER}) as url,
+        httpx.Client(base_url=url, timeout=30) as http,
+    ):
+        exercise_students_api(http)
+        exercise_product_admin(http)
+
+
+# --- scenarios --------------------------------------------------------------------------------
+
+
+def exercise_students_api(http: httpx.Client) -> None:
+    """Anonymous read; anonymous write refused; token write; bad input is a 4xx."""
+    listing = http.get("/api/students/")
+    assert listing.status_code == 200
+    assert {"Rahul", "Priya"} <= {s["name"] for s in listing.json()["results"]}
+
+    new = {"name": "Asha", "grade": "A-", "email": "asha@example.com"}
+    assert http.post("/api/students/", json=new).status_code == 401
+
+    token = http.post(
+        "/api/auth/token/",
+        json={
+            "username": SUPERUSER["DJANGO_SUPERUSER_USERNAME"],
+            "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
+        },
+    ).json()["token"]
+    auth = {"Authorization": f"Token {token}"}
+
+    created = http.post("/api/students/", json=new, headers=auth)
+    assert created.status_code == 201, created.text
+    student_url = f"/api/students/{created.json()['id']}/"
+    assert http.get(student_url).json()["name"] == "Asha"
+
+    assert (
+        http.post("/api/students/", json={"name": "Asha", "grade": "Z"}, headers=auth).status_code
+        == 400
+    )
+    assert http.post("/api/students/", json={"grade": ["A"]}, headers=auth).status_code == 400
+    assert (
+        http.post(
+            "/api/students/",
+            content=b'{"name": ',
+            headers={**auth, "Content-Type": "application/json"},
+        ).status_code
+        == 400
+    )
+
+    assert http.get("/api/students/999999/").status_code == 404
+    assert http.get(f"/api/students/{'9' * 30}/").status_code == 404
+    assert (
+        http.patch(f"/api/students/{'9' * 30}/", json={"grade": "A"}, headers=auth).status_code
+        == 404
+    )
+
+    assert http.delete(student_url, headers=auth).status_code == 204
+
+
+def exercise_product_admin(http: httpx.Client) -> None:
+    """A browser's path: log in, open the add form, submit it, find the product listed."""
+    admin_login(http)
+    form = http.get("/admin/catalog/product/add/")
+    assert form.status_code == 200
+    saved = http.post(
+        "/admin/catalog/product/add/",
+        data={
+            "csrfmiddlewaretoken": csrf_field(form.text),
+            "name": "Graph paper notebook",
+            "description": "A4, 5 mm squares",
+            "price": "3.75",
+            "in_stock": "on",
+            "_save": "Save",
+        },
+    )
+    assert saved.status_code == 302, saved.text
+    assert saved.headers["location"] == "/admin/catalog/product/"
+
+    listing = http.get("/admin/catalog/product/", params={"q": "graph paper"})
+    assert "Graph paper notebook" in listing.text
+    assert "3.75" in listing.text
+
+
+def admin_login(http: httpx.Client) -> None:
+    page = http.get("/admin/login/")
+    assert page.status_code == 200
+    assert "csrftoken" in http.cookies  # Django's CSRF cookie, sent back with the POST
+    response = http.post(
+        "/admin/login/",
+        data={
+            "csrfmiddlewaretoken": csrf_field(page.text),
+            "username": SUPERUSER["DJANGO_SUPERUSER_USERNAME"],
+            "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
+            "next": "/admin/",
+        },
+    )
+    assert response.status_code == 302, "admin login failed"
+    assert response.headers["location"] == "/admin/"
+
+
+def csrf_field(html: str) -> str:
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert match, "no CSRF field in the form"
+    return match.group(1)
