@@ -50,6 +50,16 @@ class ProjectSpec:
             "db": self.db,
         }
 
+    @property
+    def renders(self) -> list[render.Render]:
+        """One render per part; each part keeps its own answers file for copier update."""
+        parts = STACKS[self.stack].parts
+        if not parts:
+            return [(".", self.answers)]
+        return [
+            (subdir, {**self.answers, "part": part}) for part, subdir in (("root", "."), *parts)
+        ]
+
 
 @dataclass(frozen=True)
 class Project:
@@ -88,7 +98,7 @@ def make_spec(
 def plan_project(spec: ProjectSpec) -> list[str]:
     """The files ``create_project`` would write for ``spec``; writes nothing at ``dest``."""
     _check_destination(spec.dest, allow_existing=True)
-    return render.planned_files(template_source.locate(), spec.answers)
+    return render.planned_files(template_source.locate(), spec.renders)
 
 
 def create_project(
@@ -106,7 +116,7 @@ def create_project(
     """
     _check_destination(spec.dest, allow_existing=allow_existing)
     with progress("Rendering the template"), _staging(spec.dest) as staging:
-        render.render(template_source.locate(), staging, spec.answers)
+        render.render_all(template_source.locate(), staging, spec.renders)
         created = _move_into(staging, spec.dest)
     env_files = tuple(write_env_files(spec.dest))
     committed = git and not (spec.dest / ".git").exists()

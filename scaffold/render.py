@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from copier import run_copy, run_update
@@ -34,11 +34,20 @@ def render(source: TemplateSource, dest: Path, answers: Mapping[str, object]) ->
             raise TemplateError(str(exc).strip()) from exc
 
 
-def planned_files(source: TemplateSource, answers: Mapping[str, object]) -> list[str]:
+Render = tuple[str, Mapping[str, object]]  # (subdirectory, answers)
+
+
+def render_all(source: TemplateSource, dest: Path, renders: Sequence[Render]) -> None:
+    """Render the template once per (subdirectory, answers): a hybrid is three renders."""
+    for subdir, answers in renders:
+        render(source, dest / subdir, answers)
+
+
+def planned_files(source: TemplateSource, renders: Sequence[Render]) -> list[str]:
     """The relative paths rendering would write, found by rendering into a temp dir."""
     with tempfile.TemporaryDirectory(prefix="scaffold-pretend-") as tmp:
         target = Path(tmp) / "project"
-        render(source, target, answers)
+        render_all(source, target, renders)
         return sorted(str(path.relative_to(target)) for path in target.rglob("*") if path.is_file())
 
 

@@ -60,18 +60,21 @@ def start(
     project: Path,
     service: Service,
     *,
-    port: int,
+    ports: Mapping[str, int],
     env: Mapping[str, str] | None = None,
     log: Path | None = None,
 ) -> Running:
-    """Start ``service`` on 127.0.0.1:``port`` in its own process group."""
-    argv = [part.replace("{port}", str(port)) for part in service.serve]
+    """Start ``service`` on 127.0.0.1:``ports[service.name]`` in its own process group."""
+    port = ports[service.name]
+    names = {"port": port, **{f"{name}_port": p for name, p in ports.items()}}
+    argv = [part.format(**names) for part in service.serve]
+    service_env = {key: value.format(**names) for key, value in service.env}
     cwd = project / service.cwd
     sink: IO[bytes] | None = log.open("ab") if log else None
     process = subprocess.Popen(
         argv_for(argv),
         cwd=cwd,
-        env=command_env({**(env or {}), "PORT": str(port), "HOST": "127.0.0.1"}),
+        env=command_env({**service_env, **(env or {}), "PORT": str(port), "HOST": "127.0.0.1"}),
         stdin=subprocess.DEVNULL,
         stdout=sink,
         stderr=subprocess.STDOUT if sink else None,
@@ -136,12 +139,12 @@ def serving(
     timeout: float = 60.0,
 ) -> Iterator[list[Running]]:
     """Start every service of ``stack``, wait until each answers, stop them all on exit."""
+    chosen = {s.name: (ports or {}).get(s.name) or free_port() for s in stack.services}
     started: list[Running] = []
     try:
         for service in stack.services:
-            port = (ports or {}).get(service.name) or free_port()
             log = log_dir / f"{service.name}.log" if log_dir else None
-            started.append(start(project, service, port=port, env=env, log=log))
+            started.append(start(project, service, ports=chosen, env=env, log=log))
         for running in started:
             wait_ready(running, timeout)
         yield started

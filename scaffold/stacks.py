@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 Argv = tuple[str, ...]
+Step = tuple[str, Argv]  # (working directory relative to the project, command)
 # The names as types, for typed CLI options; checked against the tables below at import.
 StackName = Literal["node-express", "django-drf", "fastapi", "hybrid"]
 FeatureName = Literal["students", "admin", "chat"]
@@ -23,15 +24,16 @@ class Feature:
 class Service:
     """One long-running process of a generated project.
 
-    Commands are argv tuples run from ``cwd`` (relative to the project root). ``{port}``
-    in ``serve`` is replaced by the port the service is given; the same port is also
-    exported as ``PORT``.
+    ``serve`` and ``prepare`` run in ``cwd`` (relative to the project root). In ``serve``
+    and in ``env`` values, ``{port}`` is this service's port and ``{<name>_port}`` another
+    service's; the port is also exported as ``PORT``.
     """
 
     name: str
     serve: Argv
     cwd: str = "."
     prepare: tuple[Argv, ...] = ()
+    env: tuple[tuple[str, str], ...] = ()
     health_path: str = "/"
     default_port: int = 8000
     urls: tuple[tuple[str, str], ...] = (("app", "/"),)
@@ -44,11 +46,13 @@ class Stack:
     when: str
     toolchain: Literal["python", "node", "python+node"]
     features: tuple[str, ...]
-    install: tuple[tuple[str, Argv], ...]
-    test: tuple[tuple[str, Argv], ...]
-    lint: tuple[tuple[str, Argv], ...]
+    install: tuple[Step, ...]
+    test: tuple[Step, ...]
+    lint: tuple[Step, ...]
     quickstart: tuple[str, str]  # what a person types to run, and to test (as in the README)
-    services: tuple[Service, ...] = field(default=())
+    services: tuple[Service, ...]
+    # Extra renders of the template into subdirectories: (part answer, subdirectory).
+    parts: tuple[tuple[str, str], ...] = ()
 
     @property
     def default_features(self) -> tuple[str, ...]:
@@ -68,102 +72,118 @@ FEATURES: dict[str, Feature] = {
 
 _UV_SYNC: Argv = ("uv", "sync", "--locked")
 _NPM_CI: Argv = ("npm", "ci", "--no-audit", "--no-fund")
+_PYTEST: Argv = ("uv", "run", "pytest")
+_RUFF: Argv = ("uv", "run", "ruff", "check", ".")
+_MANAGE: Argv = ("uv", "run", "python", "manage.py")
 
-STACKS: dict[str, Stack] = {
-    s.name: s
-    for s in (
-        Stack(
-            name="node-express",
-            title="Node.js + Express",
-            when="real-time features (chat, live dashboards) or a JavaScript/React team",
-            toolchain="node",
-            features=("students", "chat"),
-            install=((".", _NPM_CI),),
-            test=((".", ("npm", "test")),),
-            lint=((".", ("npm", "run", "lint")),),
-            quickstart=("npm start", "npm test"),
-            services=(
-                Service(
-                    "web",
-                    serve=("node", "server.js"),
-                    default_port=3000,
-                    urls=(("app", "/"), ("students API", "/api/students"), ("chat", "/chat")),
-                ),
+_DJANGO_WEB = Service(
+    "web",
+    serve=(*_MANAGE, "runserver", "127.0.0.1:{port}"),
+    prepare=((*_MANAGE, "migrate", "--noinput"), (*_MANAGE, "ensure_superuser")),
+    urls=(
+        ("app", "/"),
+        ("students API", "/api/students/"),
+        ("API docs", "/api/docs/"),
+        ("admin", "/admin/"),
+    ),
+)
+_NODE_WEB = Service(
+    "web",
+    serve=("node", "server.js"),
+    default_port=3000,
+    urls=(("app", "/"), ("students API", "/api/students"), ("chat", "/chat")),
+)
+
+
+def _in(cwd: str, steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    return tuple((cwd, argv) for _, argv in steps)
+
+
+_DJANGO = Stack(
+    name="django-drf",
+    title="Django + Django REST framework",
+    when="admin panel, auth, data-heavy or AI/ML work, security and compliance",
+    toolchain="python",
+    features=("students", "admin"),
+    install=((".", _UV_SYNC),),
+    test=((".", _PYTEST),),
+    lint=((".", _RUFF),),
+    quickstart=(
+        "uv run python manage.py migrate && uv run python manage.py runserver",
+        "uv run pytest",
+    ),
+    services=(_DJANGO_WEB,),
+)
+_NODE = Stack(
+    name="node-express",
+    title="Node.js + Express",
+    when="real-time features (chat, live dashboards) or a JavaScript/React team",
+    toolchain="node",
+    features=("students", "chat"),
+    install=((".", _NPM_CI),),
+    test=((".", ("npm", "test")),),
+    lint=((".", ("npm", "run", "lint")),),
+    quickstart=("npm start", "npm test"),
+    services=(_NODE_WEB,),
+)
+_FASTAPI = Stack(
+    name="fastapi",
+    title="FastAPI",
+    when="a pure, fast, typed API with no admin panel",
+    toolchain="python",
+    features=("students",),
+    install=((".", _UV_SYNC),),
+    test=((".", _PYTEST),),
+    lint=((".", _RUFF),),
+    quickstart=("uv run uvicorn app.main:app --reload", "uv run pytest"),
+    services=(
+        Service(
+            "web",
+            serve=(
+                "uv",
+                "run",
+                "uvicorn",
+                "app.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "{port}",
             ),
+            urls=(("app", "/"), ("students API", "/api/students"), ("API docs", "/docs")),
         ),
-        Stack(
-            name="django-drf",
-            title="Django + Django REST framework",
-            when="admin panel, auth, data-heavy or AI/ML work, security and compliance",
-            toolchain="python",
-            features=("students", "admin"),
-            install=((".", _UV_SYNC),),
-            test=((".", ("uv", "run", "pytest")),),
-            lint=((".", ("uv", "run", "ruff", "check", ".")),),
-            quickstart=(
-                "uv run python manage.py migrate && uv run python manage.py runserver",
-                "uv run pytest",
-            ),
-            services=(
-                Service(
-                    "web",
-                    serve=("uv", "run", "python", "manage.py", "runserver", "127.0.0.1:{port}"),
-                    prepare=(
-                        ("uv", "run", "python", "manage.py", "migrate", "--noinput"),
-                        ("uv", "run", "python", "manage.py", "ensure_superuser"),
-                    ),
-                    urls=(
-                        ("app", "/"),
-                        ("students API", "/api/students/"),
-                        ("API docs", "/api/docs/"),
-                        ("admin", "/admin/"),
-                    ),
-                ),
-            ),
+    ),
+)
+# The hybrid is the Django and Node stacks side by side, wired to each other.
+_HYBRID = Stack(
+    name="hybrid",
+    title="Hybrid: Django business logic + Node real-time",
+    when="real-time features and Django-style admin/business logic in one product",
+    toolchain="python+node",
+    features=("students", "admin", "chat"),
+    install=(*_in("backend", _DJANGO.install), *_in("realtime", _NODE.install)),
+    test=(*_in("backend", _DJANGO.test), *_in("realtime", _NODE.test)),
+    lint=(*_in("backend", _DJANGO.lint), *_in("realtime", _NODE.lint)),
+    quickstart=("npm run dev", "npm test"),
+    services=(
+        replace(
+            _DJANGO_WEB,
+            name="backend",
+            cwd="backend",
+            env=(("REALTIME_URL", "http://127.0.0.1:{realtime_port}"),),
+            urls=(*_DJANGO_WEB.urls, ("chat (signed in)", "/chat/")),
         ),
-        Stack(
-            name="fastapi",
-            title="FastAPI",
-            when="a pure, fast, typed API with no admin panel",
-            toolchain="python",
-            features=("students",),
-            install=((".", _UV_SYNC),),
-            test=((".", ("uv", "run", "pytest")),),
-            lint=((".", ("uv", "run", "ruff", "check", ".")),),
-            quickstart=("uv run uvicorn app.main:app --reload", "uv run pytest"),
-            services=(
-                Service(
-                    "web",
-                    serve=(
-                        "uv",
-                        "run",
-                        "uvicorn",
-                        "app.main:app",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        "{port}",
-                    ),
-                    urls=(("app", "/"), ("students API", "/api/students"), ("API docs", "/docs")),
-                ),
-            ),
+        replace(
+            _NODE_WEB,
+            name="realtime",
+            cwd="realtime",
+            env=(("BACKEND_URL", "http://127.0.0.1:{backend_port}"),),
+            urls=(("chat", "/chat"),),
         ),
-        Stack(
-            name="hybrid",
-            title="Hybrid: Django business logic + Node real-time",
-            when="real-time features and Django-style admin/business logic in one product",
-            toolchain="python+node",
-            features=("students", "admin", "chat"),
-            install=(("backend", _UV_SYNC), ("realtime", _NPM_CI)),
-            test=(("backend", ("uv", "run", "pytest")), ("realtime", ("npm", "test"))),
-            lint=(
-                ("backend", ("uv", "run", "ruff", "check", ".")),
-                ("realtime", ("npm", "run", "lint")),
-            ),
-            quickstart=("npm run dev", "npm test"),
-        ),
-    )
-}
+    ),
+    parts=(("backend", "backend"), ("realtime", "realtime")),
+)
+
+STACKS: dict[str, Stack] = {s.name: s for s in (_NODE, _DJANGO, _FASTAPI, _HYBRID)}
 
 DATABASES: dict[str, str] = {
     "sqlite": "SQLite file, embedded: nothing to install",
@@ -176,8 +196,3 @@ assert tuple(DATABASES) == get_args(DbName)
 
 DEFAULT_STACK = "fastapi"
 DEFAULT_DB = "sqlite"
-
-
-def get_stack(name: str) -> Stack:
-    """Return the stack called ``name``; KeyError for an unknown one (validate first)."""
-    return STACKS[name]

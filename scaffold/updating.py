@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import render, template_source
-from .answers import Recorded, read_answers
+from .answers import ANSWERS_FILE, Recorded, read_answers
 from .errors import UserError
 from .toolchain import git_state, run
 from .validation import parse_features, validate_db, validate_features
 
 CONFLICT_MARKER = "<<<<<<< "
+# Scratch commits never reach the user's branch; they need an identity all the same.
+_SCRATCH_ID = ["git", "-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def update(project: Path, *, to: str | None, data: Mapping[str, str]) -> UpdateR
     require_clean_git(project)
     answers = normalise_data(recorded, data)
     ref = target_ref(recorded, to)
-    render.update(project, answers, ref)
+    _update_parts(project, part_dirs(project), answers, ref)
     changed = tuple(
         line[3:]
         for line in run(
@@ -90,6 +93,46 @@ def update(project: Path, *, to: str | None, data: Mapping[str, str]) -> UpdateR
     )
     conflicts = tuple(p for p in changed if _has_markers(project / p))
     return UpdateResult(project, recorded.commit, read_answers(project).commit, changed, conflicts)
+
+
+def part_dirs(project: Path) -> list[Path]:
+    """The project and every subdirectory holding its own answers file (hybrid parts)."""
+    found = sorted(path.parent for path in project.glob(f"*/{ANSWERS_FILE}"))
+    return [project, *found]
+
+
+def _update_parts(
+    project: Path, parts: list[Path], answers: Mapping[str, object], ref: str | None
+) -> None:
+    """Update every part in a scratch git worktree, then apply the sum to the project.
+
+    copier refuses to update a dirty repository, so a hybrid's second part could not be
+    updated after the first in place. In the worktree each part's result is committed;
+    the user gets one uncommitted change to review, as with a single copier update.
+    """
+    top = Path(run(["git", "rev-parse", "--show-toplevel"], project, step="git").strip())
+    start = run(["git", "rev-parse", "HEAD"], project, step="git").strip()
+    with tempfile.TemporaryDirectory(prefix="scaffold-update-") as tmp:
+        tree, patch = Path(tmp) / "tree", Path(tmp) / "update.patch"
+        run(
+            ["git", "worktree", "add", "-q", "--detach", str(tree), start], top, step="git worktree"
+        )
+        try:
+            for part in parts:
+                render.update(tree / part.resolve().relative_to(top.resolve()), answers, ref)
+                run(["git", "add", "-A"], tree, step="git add")
+                run(
+                    [*_SCRATCH_ID, "commit", "-q", "--no-verify", "--allow-empty", "-m", "update"],
+                    tree,
+                    step="git commit",
+                )
+            patch.write_text(run(["git", "diff", "--binary", start, "HEAD"], tree, step="git diff"))
+        finally:
+            run(["git", "worktree", "remove", "--force", str(tree)], top, step="git worktree")
+        if patch.stat().st_size:
+            run(
+                ["git", "apply", "--whitespace=nowarn", str(patch)], top, step="Applying the update"
+            )
 
 
 def check(project: Path) -> CheckResult:
