@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
 from scaffold.stacks import STACKS
-from tests.support.combos import feature_sets
+from tests.support.per_feature_set import Project, per_feature_set
 from tests.support.projects import generate, install, run, run_all, serve
 
 pytestmark = pytest.mark.spinup
@@ -41,41 +39,7 @@ PRODUCTION = {
 }
 
 
-@dataclass
-class Project:
-    path: Path
-    features: tuple[str, ...]
-
-
-def ids(features: tuple[str, ...]) -> str:
-    return "+".join(features) or "bare"
-
-
-# --- one project per feature set, installed once, served once ---------------------------------
-
-
-@pytest.fixture(scope="module", params=feature_sets(STACK), ids=ids)
-def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Project:
-    path = generate(tmp_path_factory.mktemp("django-drf"), STACK, features=request.param)
-    install(path, STACK)
-    return Project(path, request.param)
-
-
-@pytest.fixture(scope="module")
-def base_url(project: Project) -> Iterator[str]:
-    with serve(project.path, STACK, env=SUPERUSER) as url:
-        yield url
-
-
-@pytest.fixture
-def http(base_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=base_url, timeout=30) as client:
-        yield client
-
-
-def needs(project: Project, feature: str) -> None:
-    if feature not in project.features:
-        pytest.skip(f"feature {feature!r} is off")
+project, base_url, http = per_feature_set(STACK, env=SUPERUSER)
 
 
 # --- the project checks itself ----------------------------------------------------------------
@@ -127,12 +91,12 @@ def test_api_docs_load_only_local_assets(http: httpx.Client) -> None:
 
 
 def test_students_api(project: Project, http: httpx.Client) -> None:
-    needs(project, "students")
+    project.needs("students")
     exercise_students_api(http)
 
 
 def test_admin_creates_a_product(project: Project, http: httpx.Client) -> None:
-    needs(project, "admin")
+    project.needs("admin")
     exercise_product_admin(http)
 
 

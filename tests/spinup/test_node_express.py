@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -23,7 +21,7 @@ import pytest
 import socketio  # type: ignore[import-untyped]
 
 from scaffold.stacks import STACKS
-from tests.support.combos import feature_sets
+from tests.support.per_feature_set import Project, per_feature_set
 from tests.support.projects import generate, install, run, run_all, serve
 
 pytestmark = pytest.mark.spinup
@@ -33,41 +31,7 @@ MAX_MESSAGE_LENGTH = 500  # src/chat/schema.js
 JSON_BODY_LIMIT = 10 * 1024  # src/app.js
 
 
-@dataclass
-class Project:
-    path: Path
-    features: tuple[str, ...]
-
-
-def ids(features: tuple[str, ...]) -> str:
-    return "+".join(features) or "bare"
-
-
-# --- one project per feature set, installed once, served once ---------------------------------
-
-
-@pytest.fixture(scope="module", params=feature_sets(STACK), ids=ids)
-def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Project:
-    path = generate(tmp_path_factory.mktemp("node-express"), STACK, features=request.param)
-    install(path, STACK)
-    return Project(path, request.param)
-
-
-@pytest.fixture(scope="module")
-def base_url(project: Project) -> Iterator[str]:
-    with serve(project.path, STACK) as url:
-        yield url
-
-
-@pytest.fixture
-def http(base_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=base_url, timeout=30) as client:
-        yield client
-
-
-def needs(project: Project, feature: str) -> None:
-    if feature not in project.features:
-        pytest.skip(f"feature {feature!r} is off")
+project, base_url, http = per_feature_set(STACK)
 
 
 # --- the project checks itself ----------------------------------------------------------------
@@ -108,12 +72,12 @@ def test_features_that_are_off_are_absent(project: Project, http: httpx.Client) 
 
 
 def test_students_api(project: Project, http: httpx.Client) -> None:
-    needs(project, "students")
+    project.needs("students")
     exercise_students_api(http)
 
 
 def test_chat_page_loads_only_local_scripts(project: Project, http: httpx.Client) -> None:
-    needs(project, "chat")
+    project.needs("chat")
     page = http.get("/chat")
     assert page.status_code == 200
     assert "<script>" not in page.text  # the CSP forbids inline scripts
@@ -125,7 +89,7 @@ def test_chat_page_loads_only_local_scripts(project: Project, http: httpx.Client
 
 
 def test_chat_between_two_clients(project: Project, base_url: str) -> None:
-    needs(project, "chat")
+    project.needs("chat")
     exercise_chat(sender_url=base_url, receiver_url=base_url)
 
 
