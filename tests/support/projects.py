@@ -87,3 +87,19 @@ def serve(
         project, definition, ports=ports, env=env, log_dir=logs, timeout=90
     ) as running:
         yield running[0].url
+
+
+@contextlib.contextmanager
+def serve_all(
+    project: Path,
+    stack: str,
+    *,
+    env: Mapping[str, str] | None = None,
+) -> Iterator[dict[str, str]]:
+    """Prepare and start every service of the project; yield {service name: base URL}."""
+    definition = STACKS[stack]
+    runner.prepare(project, definition, env=env)
+    logs = project.parent / f"{project.name}-logs"  # outside the project: keeps git clean
+    logs.mkdir(exist_ok=True)
+    with runner.serving(project, definition, env=env, log_dir=logs, timeout=90) as running:
+        yield {r.service.name: r.url for r in running}

@@ -58,3 +58,9 @@ class StudentRead(BaseModel):
     id: int
     name: str
     grade: Grade
+
+
+class Problem(BaseModel):
+    """The body of an error response."""
+
+    detail: str
