@@ -10,23 +10,17 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, render, template_source, toolchain, updating
 from .envfile import write_env_files
 from .errors import DestinationNotEmpty, UserError
+from .progress import Progress, no_progress
 from .stacks import DEFAULT_DB, STACKS, Stack
 from .updating import CheckResult, UpdateResult
 from .validation import validate_db, validate_features, validate_name, validate_stack
-
-Progress = Callable[[str], AbstractContextManager[object]]
-
-
-def _no_progress(_: str) -> AbstractContextManager[object]:
-    return contextlib.nullcontext()
 
 
 @dataclass(frozen=True)
@@ -107,12 +101,14 @@ def create_project(
     git: bool = True,
     install: bool = True,
     allow_existing: bool = False,
-    progress: Progress = _no_progress,
+    offline: bool = False,
+    progress: Progress = no_progress,
 ) -> Project:
     """Render ``spec`` into ``spec.dest``, commit it and install its dependencies.
 
     Never deletes or overwrites a file that was there before. A failed install leaves
     the rendered project in place and raises CommandFailed naming the command to retry.
+    ``offline`` installs from the uv/npm caches only (filled by ``scaffold warm``).
     """
     _check_destination(spec.dest, allow_existing=allow_existing)
     with progress("Rendering the template"), _staging(spec.dest) as staging:
@@ -129,7 +125,7 @@ def create_project(
             )
     stack = STACKS[spec.stack]
     if install:
-        install_dependencies(spec.dest, stack, progress=progress)
+        install_dependencies(spec.dest, stack, offline=offline, progress=progress)
     return Project(spec.dest, stack, spec.features, spec.db, env_files, committed, install)
 
 
@@ -138,7 +134,7 @@ def update_project(
     path: Path,
     to: str | None = None,
     data: Mapping[str, str] | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> UpdateResult:
     """Bring the project at ``path`` to template version ``to`` (default: this scaffold's).
 
@@ -155,12 +151,19 @@ def check_project(*, path: Path) -> CheckResult:
     return updating.check(path.absolute())
 
 
-def install_dependencies(project: Path, stack: Stack, *, progress: Progress = _no_progress) -> None:
-    """Run the stack's install commands (uv for Python parts, npm for Node parts)."""
+def install_dependencies(
+    project: Path, stack: Stack, *, offline: bool = False, progress: Progress = no_progress
+) -> None:
+    """Run the stack's install commands (uv for Python parts, npm for Node parts).
+
+    ``offline``: from the package caches only, never the network (``--offline`` flags).
+    """
+    env = toolchain.OFFLINE_ENV if offline else toolchain.PREFER_CACHE_ENV
     for cwd, argv in stack.install:
+        command = toolchain.offline_argv(argv) if offline else argv
         where = "" if cwd == "." else f" in {cwd}/"
-        with progress(f"Installing dependencies{where} ({' '.join(argv)})"):
-            toolchain.run(argv, project / cwd, step="Installing dependencies")
+        with progress(f"Installing dependencies{where} ({' '.join(command)})"):
+            toolchain.run(command, project / cwd, step="Installing dependencies", env=env)
 
 
 def _check_destination(dest: Path, *, allow_existing: bool) -> None:

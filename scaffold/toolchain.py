@@ -19,6 +19,13 @@ FIXES: dict[str, str] = {
     "uv": "Install uv: `pip install uv` (scaffold normally brings its own).",
 }
 
+# Environment that keeps every uv and npm command of a project off the network, including
+# the implicit syncs of `uv run` and npm's metadata look-ups.
+OFFLINE_ENV: dict[str, str] = {"UV_OFFLINE": "1", "npm_config_offline": "true"}
+# Online installs still take what the cache has: lock files pin exact versions and
+# hashes, so re-checking cached npm metadata only costs time (it halves a warm `npm ci`).
+PREFER_CACHE_ENV: dict[str, str] = {"npm_config_prefer_offline": "true"}
+
 
 @cache
 def resolve(tool: str) -> str:
@@ -79,6 +86,13 @@ def run(
     if done.returncode != 0:
         raise CommandFailed(step, argv, cwd, done.stdout)
     return done.stdout
+
+
+def offline_argv(argv: Sequence[str]) -> tuple[str, ...]:
+    """An install command that uses the package caches only (``uv sync … --offline``)."""
+    if argv and argv[0] in {"uv", "npm"} and "--offline" not in argv:
+        return (*argv, "--offline")
+    return tuple(argv)
 
 
 def git_init(project: Path, message: str, *, paths: Sequence[str]) -> None:

@@ -117,6 +117,18 @@ def new(
             "--force", help="Allow a non-empty destination (existing files are never overwritten)."
         ),
     ] = False,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            envvar="SCAFFOLD_OFFLINE",
+            help="Install from the uv/npm caches only (fill them first with `scaffold warm`).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print only errors and the final panel."),
+    ] = False,
 ) -> None:
     """Create a project: answer a few questions, get a recommended stack, get it running."""
     from .. import api
@@ -155,13 +167,20 @@ def new(
             "--run needs the dependencies installed", param_hint="--no-install"
         )
     project = api.create_project(
-        spec=spec, git=git, install=install, allow_existing=force, progress=output.step
+        spec=spec,
+        git=git,
+        install=install,
+        allow_existing=force,
+        offline=offline,
+        progress=output.progress(quiet),
     )
-    _next_steps(project)
-    if run:
-        from .serve import serve_foreground
+    if not run:
+        _next_steps(project)
+        return
+    from .serve import serve_foreground
 
-        serve_foreground(project.path, project.stack)
+    # One panel: the running project's URLs (and its path) replace the next steps.
+    serve_foreground(project.path, project.stack, offline=offline, quiet=quiet)
 
 
 def _pop_str(extra: dict[str, object], key: str) -> str | None:

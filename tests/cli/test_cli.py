@@ -37,7 +37,7 @@ def test_version() -> None:
     assert result.stdout.strip() == f"scaffold {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["new"], ["recommend"], ["list"]])
+@pytest.mark.parametrize("command", [[], *([c.name] for c in app.registered_commands)])
 def test_help_on_every_command(command: list[str]) -> None:
     result = scaffold(*command, "--help")
     assert result.exit_code == 0

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from scaffold.runner import port_is_free
 from scaffold.stacks import STACKS
-from tests.support.projects import free_port, generate, install, run_all, serve
+from tests.support.projects import generate, install, run_all, serve
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
@@ -138,40 +133,4 @@ def test_postgres_variant_against_a_real_server(tmp_path: Path, postgres_url: st
     assert "Pg" in rows, "the row lives in PostgreSQL, not in a SQLite file"
 
 
-def test_new_run_serves_until_ctrl_c_and_frees_the_port(tmp_path: Path) -> None:
-    port = free_port()
-    scaffold = subprocess.Popen(
-        [
-            Path(sys.executable).with_name("scaffold"),
-            "new",
-            "demo",
-            "--stack",
-            "fastapi",
-            "--defaults",
-            "--run",
-        ],
-        cwd=tmp_path,
-        env={**os.environ, "PORT": str(port)},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/students", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the project never answered")
-        scaffold.send_signal(signal.SIGINT)
-        output, _ = scaffold.communicate(timeout=30)
-    finally:
-        if scaffold.poll() is None:
-            scaffold.kill()
-    assert url in output
-    assert port_is_free(port), "Ctrl-C stopped the server and freed its port"
+# `scaffold new --run` and Ctrl-C: tests/workshop/test_run.py (every stack).
