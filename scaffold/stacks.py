@@ -37,6 +37,10 @@ class Service:
     health_path: str = "/"
     default_port: int = 8000
     urls: tuple[tuple[str, str], ...] = (("app", "/"),)
+    # The production server (no reload, no debug), as `scaffold compare` runs it:
+    # ``serve_production`` with ``production_env`` on top of ``env``. Empty: none defined.
+    serve_production: Argv = ()
+    production_env: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,30 @@ _PYTEST: Argv = ("uv", "run", "pytest")
 _RUFF: Argv = ("uv", "run", "ruff", "check", ".")
 _MANAGE: Argv = ("uv", "run", "python", "manage.py")
 
+# Python production servers: one worker process per core of a 2-core machine
+# (WEB_CONCURRENCY is read by both gunicorn and uvicorn); `uv run --no-sync` because the
+# environment is installed already.
+_WORKERS = ("WEB_CONCURRENCY", "2")
 _DJANGO_WEB = Service(
     "web",
     serve=(*_MANAGE, "runserver", "127.0.0.1:{port}"),
     prepare=((*_MANAGE, "migrate", "--noinput"), (*_MANAGE, "ensure_superuser")),
+    serve_production=(
+        "uv",
+        "run",
+        "--no-sync",
+        "gunicorn",
+        "config.wsgi",
+        "--bind",
+        "127.0.0.1:{port}",
+    ),
+    production_env=(
+        ("DJANGO_SETTINGS_MODULE", "config.settings.production"),
+        ("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost"),
+        # Plain HTTP on loopback: no TLS proxy in front to redirect to.
+        ("DJANGO_SECURE_SSL_REDIRECT", "false"),
+        _WORKERS,
+    ),
     urls=(
         ("app", "/"),
         ("students API", "/api/students/"),
@@ -91,6 +115,9 @@ _NODE_WEB = Service(
     "web",
     serve=("node", "server.js"),
     default_port=3000,
+    # One process, as generated (no cluster).
+    serve_production=("node", "server.js"),
+    production_env=(("NODE_ENV", "production"),),
     urls=(("app", "/"), ("students API", "/api/students"), ("chat", "/chat")),
 )
 
@@ -150,6 +177,11 @@ _FASTAPI = Stack(
                 "{port}",
             ),
             urls=(("app", "/"), ("students API", "/api/students"), ("API docs", "/docs")),
+            serve_production=(
+                *("uv", "run", "--no-sync", "uvicorn", "app.main:app"),
+                *("--host", "127.0.0.1", "--port", "{port}", "--no-access-log"),
+            ),
+            production_env=(_WORKERS,),
         ),
     ),
 )
@@ -163,7 +195,7 @@ _HYBRID = Stack(
     install=(*_in("backend", _DJANGO.install), *_in("realtime", _NODE.install)),
     test=(*_in("backend", _DJANGO.test), *_in("realtime", _NODE.test)),
     lint=(*_in("backend", _DJANGO.lint), *_in("realtime", _NODE.lint)),
-    quickstart=("npm run dev", "npm test"),
+    quickstart=("npm run setup && npm run dev", "npm test"),
     services=(
         replace(
             _DJANGO_WEB,

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import catalogue, new, recommend, update
+from . import catalogue, doctor, new, recommend, update, warm
+from . import compare as compare_cli
 
 app = typer.Typer(
     name="scaffold",
@@ -45,6 +46,9 @@ app.command("recommend")(recommend.recommend_cmd)
 app.command("list")(catalogue.list_cmd)
 app.command("update")(update.update_cmd)
 app.command("check")(update.check_cmd)
+app.command("compare")(compare_cli.compare_cmd)
+app.command("doctor")(doctor.doctor_cmd)
+app.command("warm")(warm.warm_cmd)
 
 
 def main() -> None:

@@ -1,0 +1,132 @@
+"""Shared helpers of the bench scripts: timing, temp projects, servers, printing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from scaffold import api, runner
+from scaffold.compare import describe_machine
+from scaffold.stacks import STACKS
+
+REPO = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+SCAFFOLD = str(VENV_BIN / "scaffold")
+THREE = ("node-express", "django-drf", "fastapi")
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def machine() -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        m = describe_machine(Path(tmp), os.getloadavg())
+    return (
+        f"{m.cpu}, {m.cores} cores, {m.memory_mb:,} MB RAM, {m.kernel}; Python {m.python}, "
+        f"Node {m.node}; {m.wrk}; load average {m.load_before[0]:.2f}"
+    )
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    return statistics.median(timed(action) for _ in range(repeat))
+
+
+def run(argv: Sequence[str], cwd: Path | None = None, env: Mapping[str, str] | None = None) -> str:
+    done = subprocess.run(
+        list(argv),
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"`{' '.join(argv)}` failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def generate(parent: Path, stack: str, *, features: Sequence[str], install: bool = True) -> Path:
+    spec = api.make_spec(name="bench", stack=stack, features=features, dest=parent / stack)
+    project = api.create_project(spec=spec, git=False, install=False).path
+    if install:
+        api.install_dependencies(project, STACKS[stack])
+    return project
+
+
+def status(url: str) -> int:
+    try:
+        with _DIRECT.open(url, timeout=2) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except (urllib.error.URLError, OSError):
+        return 0
+
+
+@contextlib.contextmanager
+def process(
+    argv: Sequence[str],
+    cwd: Path,
+    env: Mapping[str, str] | None = None,
+    stop: signal.Signals = signal.SIGTERM,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A process in its own group, stopped with ``stop`` (SIGINT: Ctrl-C, which lets
+    `scaffold new --run` stop the servers it started), then killed with its group."""
+    proc = subprocess.Popen(
+        list(argv),
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield proc
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, stop)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def wait_200(url: str, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server for {url} exited with {proc.returncode}")
+        if status(url) == 200:
+            return
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not answer 200 within {timeout:.0f}s")
+
+
+free_port = runner.free_port
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table (pasted into the README's Benchmarks section)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
