@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.support.django_admin import SUPERUSER
 from tests.support.projects import generate, install, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.spinup]
 
 # The first superuser comes from these (ensure_superuser runs when the service is prepared).
-SUPERUSER = {
-    "DJANGO_SUPERUSER_USERNAME": "teacher",
-    "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16),
-    "DJANGO_SUPERUSER_EMAIL": "teacher@example.com",
-}
 
 
 @pytest.fixture(scope="module")

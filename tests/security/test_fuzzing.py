@@ -13,23 +13,18 @@ The number of cases each run made is in the "schemathesis cases" summary section
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.support.django_admin import SUPERUSER
 from tests.support.fuzzing import CONFORMANCE, STRICT, fuzz
 from tests.support.projects import generate, install, serve
 
 pytestmark = [pytest.mark.security, pytest.mark.spinup]
 
-SUPERUSER = {
-    "DJANGO_SUPERUSER_USERNAME": "fuzzer",
-    "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16),
-    "DJANGO_SUPERUSER_EMAIL": "fuzzer@example.com",
-}
 
 RecordProperty = Callable[[str, object], None]
 

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from scaffold.stacks import STACKS
+from tests.support.django_admin import SUPERUSER, admin_login, submit_admin_form
 from tests.support.per_feature_set import Project, per_feature_set
 from tests.support.projects import generate, install, run, run_all, serve
 
@@ -25,12 +26,6 @@ pytestmark = pytest.mark.spinup
 
 STACK = "django-drf"
 
-# The first superuser comes from these (ensure_superuser runs in the service's prepare).
-SUPERUSER = {
-    "DJANGO_SUPERUSER_USERNAME": "teacher",
-    "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16),
-    "DJANGO_SUPERUSER_EMAIL": "teacher@example.com",
-}
 # What a deployment sets for production settings.
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -178,45 +173,16 @@ def exercise_students_api(http: httpx.Client) -> None:
 def exercise_product_admin(http: httpx.Client) -> None:
     """A browser's path: log in, open the add form, submit it, find the product listed."""
     admin_login(http)
-    form = http.get("/admin/catalog/product/add/")
-    assert form.status_code == 200
-    saved = http.post(
-        "/admin/catalog/product/add/",
-        data={
-            "csrfmiddlewaretoken": csrf_field(form.text),
-            "name": "Graph paper notebook",
-            "description": "A4, 5 mm squares",
-            "price": "3.75",
-            "in_stock": "on",
-            "_save": "Save",
-        },
-    )
-    assert saved.status_code == 302, saved.text
+    fields = {
+        "name": "Graph paper notebook",
+        "description": "A4, 5 mm squares",
+        "price": "3.75",
+        "in_stock": "on",
+        "_save": "Save",
+    }
+    saved = submit_admin_form(http, "/admin/catalog/product/add/", fields)
     assert saved.headers["location"] == "/admin/catalog/product/"
 
     listing = http.get("/admin/catalog/product/", params={"q": "graph paper"})
     assert "Graph paper notebook" in listing.text
     assert "3.75" in listing.text
-
-
-def admin_login(http: httpx.Client) -> None:
-    page = http.get("/admin/login/")
-    assert page.status_code == 200
-    assert "csrftoken" in http.cookies  # Django's CSRF cookie, sent back with the POST
-    response = http.post(
-        "/admin/login/",
-        data={
-            "csrfmiddlewaretoken": csrf_field(page.text),
-            "username": SUPERUSER["DJANGO_SUPERUSER_USERNAME"],
-            "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
-            "next": "/admin/",
-        },
-    )
-    assert response.status_code == 302, "admin login failed"
-    assert response.headers["location"] == "/admin/"
-
-
-def csrf_field(html: str) -> str:
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert match, "no CSRF field in the form"
-    return match.group(1)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,16 +24,12 @@ import socketio  # type: ignore[import-untyped]
 
 from scaffold import runner
 from scaffold.stacks import STACKS
+from tests.support.django_admin import SUPERUSER, admin_login, csrf_field, submit_admin_form
 from tests.support.projects import free_port, generate, install, run, run_all, serve_all
 
 pytestmark = pytest.mark.spinup
 
 STACK = "hybrid"
-SUPERUSER = {
-    "DJANGO_SUPERUSER_USERNAME": "teacher",
-    "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16),
-    "DJANGO_SUPERUSER_EMAIL": "teacher@example.com",
-}
 
 
 @pytest.fixture(scope="module")
@@ -275,27 +270,8 @@ def next_system_message(client: socketio.SimpleClient, timeout: float = 10) -> d
             return dict(data)
 
 
-def admin_login(backend: httpx.Client) -> None:
-    page = backend.get("/admin/login/")
-    response = backend.post(
-        "/admin/login/",
-        data={
-            "csrfmiddlewaretoken": csrf_field(page.text),
-            "username": SUPERUSER["DJANGO_SUPERUSER_USERNAME"],
-            "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
-            "next": "/admin/",
-        },
-    )
-    assert response.status_code == 302, "admin login failed"
-
-
 def add_product(backend: httpx.Client, *, name: str, price: str) -> int:
-    form = backend.get("/admin/catalog/product/add/")
-    saved = backend.post(
-        "/admin/catalog/product/add/",
-        data={"csrfmiddlewaretoken": csrf_field(form.text), "name": name, "price": price},
-    )
-    assert saved.status_code == 302, saved.text
+    submit_admin_form(backend, "/admin/catalog/product/add/", {"name": name, "price": price})
     listing = backend.get("/admin/catalog/product/", params={"q": name})
     match = re.search(r'href="/admin/catalog/product/(\d+)/change/', listing.text)
     assert match, "the new product is not listed"
@@ -304,14 +280,4 @@ def add_product(backend: httpx.Client, *, name: str, price: str) -> int:
 
 def change_price(backend: httpx.Client, product_id: int, *, name: str, price: str) -> None:
     url = f"/admin/catalog/product/{product_id}/change/"
-    form = backend.get(url)
-    saved = backend.post(
-        url, data={"csrfmiddlewaretoken": csrf_field(form.text), "name": name, "price": price}
-    )
-    assert saved.status_code == 302, saved.text
-
-
-def csrf_field(html: str) -> str:
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert match, "no CSRF field in the form"
-    return match.group(1)
+    submit_admin_form(backend, url, {"name": name, "price": price})
