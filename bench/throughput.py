@@ -20,10 +20,13 @@ from scaffold.compare_load import run_wrk
 from scaffold.compare_measure import EndpointResult, wrk_script
 
 
-def seed_figures(stack: str, work: Path, settings: Settings) -> dict[str, EndpointResult]:
+def seed_figures(
+    stack: str, work: Path, settings: Settings, *, seed_dev_server: bool = False
+) -> dict[str, EndpointResult]:
     app = build(stack, work / f"seed-{stack}", with_production_server=True)
     port = free_port()
-    argv = [part.format(port=port) for part in app.production]
+    # The seeds run their apps with the dev server (runserver, node app.js, uvicorn).
+    argv = [part.format(port=port) for part in (app.dev if seed_dev_server else app.production)]
     url = f"http://127.0.0.1:{port}{app.list_path}"
     results = {}
     with process(argv, app.path, {**app.env, "PORT": str(port)}) as proc:
@@ -55,6 +58,11 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument(
+        "--seed-dev-server",
+        action="store_true",
+        help="run the seed apps the seeds' way (e.g. runserver) instead",
+    )
     args = parser.parse_args()
     settings = Settings(
         stacks=tuple(args.stacks.split(",")),
@@ -71,7 +79,9 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-throughput-") as tmp:
         for result in generated.stacks:
-            seed = seed_figures(result.stack, Path(tmp), settings)
+            seed = seed_figures(
+                result.stack, Path(tmp), settings, seed_dev_server=args.seed_dev_server
+            )
             for endpoint in ("list", "create"):
                 ours, theirs = result.endpoints[endpoint], seed[endpoint]
                 rows.append(

@@ -6,6 +6,13 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.pool import NullPool, StaticPool
+
+# FastAPI runs sync endpoints and dependencies in a pool of 40 threads. If fewer database
+# connections than that can be checked out, a burst of requests can hold every thread
+# waiting for a connection while the sessions holding the connections wait for a thread
+# to finish their responses: a deadlock (fastapi/fastapi#3205). So every thread gets one.
+THREADS = 40
 
 
 class Base(DeclarativeBase):
@@ -13,10 +20,17 @@ class Base(DeclarativeBase):
 
 
 def create_db_engine(url: str) -> Engine:
-    # FastAPI runs sync dependencies and endpoints in a thread pool, so one SQLite
-    # connection may be used from several threads (never at the same time).
-    connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
-    return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    if url.startswith("sqlite"):
+        # Opening a SQLite file is cheap: a connection per session, no pool to run dry.
+        # An in-memory database lives only as long as its one connection, so it keeps it.
+        # A session may move between threads (never used by two at once).
+        in_memory = url in ("sqlite://", "sqlite:///:memory:")
+        return create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            poolclass=StaticPool if in_memory else NullPool,
+        )
+    return create_engine(url, pool_pre_ping=True, pool_size=THREADS // 2, max_overflow=THREADS // 2)
 
 
 def get_session(request: Request) -> Iterator[Session]:
