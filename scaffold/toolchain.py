@@ -59,6 +59,27 @@ def argv_for(argv: Sequence[str]) -> list[str]:
     return [resolve(argv[0]), *argv[1:]]
 
 
+def execute(
+    argv: Sequence[str],
+    cwd: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run a project command (no input, output and errors together); never raises on exit."""
+    return subprocess.run(
+        argv_for(argv),
+        cwd=cwd,
+        env=command_env(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def run(
     argv: Sequence[str],
     cwd: Path,
@@ -69,17 +90,7 @@ def run(
 ) -> str:
     """Run a command to completion and return its output; CommandFailed when it fails."""
     try:
-        done = subprocess.run(
-            argv_for(argv),
-            cwd=cwd,
-            env=command_env(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
+        done = execute(argv, cwd, env=env, timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         out = exc.output if isinstance(exc.output, str) else ""
         raise CommandFailed(step, argv, cwd, out + f"\n(timed out after {timeout:.0f}s)") from exc

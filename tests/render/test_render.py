@@ -13,6 +13,7 @@ import yaml
 from scaffold import api
 from scaffold.envfile import is_secret
 from scaffold.errors import UnsupportedFeatures
+from scaffold.stacks import STACKS
 from tests.support.combos import all_combinations, combo_id
 
 pytestmark = pytest.mark.render
@@ -98,9 +99,15 @@ def test_generated_python_passes_its_own_ruff_config(
 def test_readme_starts_with_the_two_commands(
     rendered: tuple[Path, str, tuple[str, ...], str],
 ) -> None:
-    project = rendered[0]
-    head = (project / "README.md").read_text().split("\n\n## ", 1)[0]
-    assert "test" in head.lower() and head.count("\n") < 20
+    """Before any section: one code block with exactly install+run, then test — the same
+    commands scaffold's next-steps panel shows (stacks.py ``quickstart``)."""
+    project, stack = rendered[0], rendered[1]
+    head = (project / "README.md").read_text().split("\n## ", 1)[0]
+    block = head.split("```", 2)[1].splitlines()[1:]  # drop the fence's language tag
+    commands = [line.split("  #")[0].strip() for line in block if line.strip()]
+    run, test = STACKS[stack].quickstart
+    assert len(commands) == 2, commands
+    assert run in commands[0] and commands[1] == test
 
 
 @pytest.mark.parametrize(

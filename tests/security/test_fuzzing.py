@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.django_admin import SUPERUSER
+from tests.support.django_admin import SUPERUSER, api_token_header
 from tests.support.fuzzing import CONFORMANCE, STRICT, fuzz
 from tests.support.projects import generate, install, serve
 
@@ -66,19 +66,13 @@ def test_django_drf_students_api_with_a_token(
     django_url: str, tmp_path: Path, record_property: RecordProperty
 ) -> None:
     """Signed in with a DRF token, so the write operations are reached, not just refused."""
-    token = httpx.post(
-        f"{django_url}/api/auth/token/",
-        json={
-            "username": SUPERUSER["DJANGO_SUPERUSER_USERNAME"],
-            "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
-        },
-        timeout=30,
-    ).json()["token"]
+    with httpx.Client(base_url=django_url, timeout=30) as http:
+        auth = api_token_header(http)
     run = fuzz(
         f"{django_url}/api/schema/",
         tmp_path,
         checks=CONFORMANCE,
-        headers=[f"Authorization: Token {token}"],
+        headers=[f"Authorization: {auth['Authorization']}"],
     )
     record_property("schemathesis_cases", run.cases)
     assert run.passed, run.output

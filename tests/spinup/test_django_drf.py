@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from scaffold.stacks import STACKS
-from tests.support.django_admin import SUPERUSER, admin_login, submit_admin_form
+from tests.support.django_admin import SUPERUSER, admin_login, api_token_header, submit_admin_form
 from tests.support.per_feature_set import Project, per_feature_set
 from tests.support.projects import generate, install, run, run_all, serve
 
@@ -132,14 +132,7 @@ def exercise_students_api(http: httpx.Client) -> None:
     new = {"name": "Asha", "grade": "A-", "email": "asha@example.com"}
     assert http.post("/api/students/", json=new).status_code == 401
 
-    token = http.post(
-        "/api/auth/token/",
-        json={
-            "username": SUPERUSER["DJANGO_SUPERUSER_USERNAME"],
-            "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
-        },
-    ).json()["token"]
-    auth = {"Authorization": f"Token {token}"}
+    auth = api_token_header(http)
 
     created = http.post("/api/students/", json=new, headers=auth)
     assert created.status_code == 201, created.text

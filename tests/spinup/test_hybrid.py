@@ -24,7 +24,13 @@ import socketio  # type: ignore[import-untyped]
 
 from scaffold import runner
 from scaffold.stacks import STACKS
-from tests.support.django_admin import SUPERUSER, admin_login, csrf_field, submit_admin_form
+from tests.support.django_admin import (
+    SUPERUSER,
+    admin_login,
+    api_token_header,
+    csrf_field,
+    submit_admin_form,
+)
 from tests.support.projects import free_port, generate, install, run, run_all, serve_all
 
 pytestmark = pytest.mark.spinup
@@ -235,18 +241,6 @@ def another_realtime_process(project: Path, backend_url: str, env: dict[str, str
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def api_token_header(backend: httpx.Client) -> dict[str, str]:
-    response = backend.post(
-        "/api/auth/token/",
-        json={
-            "username": SUPERUSER["DJANGO_SUPERUSER_USERNAME"],
-            "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
-        },
-    )
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Token {response.json()['token']}"}
 
 
 def chat_token(backend: httpx.Client, auth: dict[str, str]) -> str:

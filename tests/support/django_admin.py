@@ -48,3 +48,10 @@ def submit_admin_form(http: httpx.Client, url: str, fields: dict[str, str]) -> h
     saved = http.post(url, data={"csrfmiddlewaretoken": csrf_field(form.text), **fields})
     assert saved.status_code == 302, saved.text
     return saved
+
+
+def api_token_header(http: httpx.Client) -> dict[str, str]:
+    """A DRF token for the superuser, as the Authorization header that carries it."""
+    response = http.post("/api/auth/token/", json={"username": USERNAME, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Token {response.json()['token']}"}

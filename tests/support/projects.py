@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scaffold import api, runner
 from scaffold.stacks import STACKS
-from scaffold.toolchain import argv_for, command_env
+from scaffold.toolchain import execute
 
 free_port = runner.free_port
 
@@ -44,17 +44,7 @@ def run(
     timeout: float = 300,
 ) -> subprocess.CompletedProcess[str]:
     """Run a command in the project; on failure the assertion shows its whole output."""
-    done = subprocess.run(
-        argv_for(argv),
-        cwd=project / cwd,
-        env=command_env(env),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    done = execute(argv, project / cwd, env=env, timeout=timeout)
     assert done.returncode == 0, f"`{' '.join(argv)}` exited {done.returncode}:\n{done.stdout}"
     return done
 
