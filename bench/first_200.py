@@ -20,7 +20,7 @@ from scaffold.stacks import STACKS
 
 def scaffold_route(stack: str, work: Path) -> float:
     port = free_port()
-    students = dict(STACKS[stack].services[0].urls)["students API"]
+    students = STACKS[stack].services[0].path("/api/students")
     argv = [SCAFFOLD, "new", "bench", "--stack", stack, "--defaults", "--run"]
     started = time.monotonic()
     dest = ["--dest", str(work / f"scaffold-{stack}")]

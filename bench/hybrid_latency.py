@@ -89,7 +89,7 @@ def signed_in(urls: dict[str, str]) -> Iterator[tuple[httpx.Client, dict[str, st
             "password": SUPERUSER["DJANGO_SUPERUSER_PASSWORD"],
         }
         api_token = backend.post("/api/auth/token/", json=credentials).json()["token"]
-        auth = {"Authorization": f"Token {api_token}"}
+        auth = {"Authorization": f"Bearer {api_token}"}
         chat_token = backend.get("/api/chat/token/", headers=auth).json()["token"]
         # Arrival is stamped in the event handler: SimpleClient.receive() can wake late.
         arrivals: Arrivals = queue.Queue()

@@ -33,13 +33,14 @@ from .compare_measure import (
     wrk_script,
 )
 from .errors import UserError
+from .launch import ADMIN_LOGIN_KEYS
 from .progress import Progress, no_progress
 from .stacks import STACKS, Service
 
 ENDPOINTS = ("list", "read", "create")
 NEW_STUDENT = {"name": "Asha", "grade": "A"}
-# Stacks whose writes need a token, and where to get one (a superuser made by prepare).
-TOKEN_PATHS = {"django-drf": "/api/auth/token/"}
+# Writes need a Bearer token in every stack (docs/api-contract.md); prepare makes this user.
+COMPARE_USER = "compare"
 COMPARABLE = tuple(
     name
     for name, stack in STACKS.items()
@@ -163,7 +164,7 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
         progress(f"{name}: starting the production server"),
         production_server(project, service, env=env, log=work / f"{name}.log") as server,
     ):
-        headers = _write_headers(name, server.url, env)
+        headers = _write_headers(name, server.url + service.path("/api/auth/token"), env)
         paths = endpoint_paths(service)
         endpoints = {
             endpoint: _load(server.url, endpoint, paths[endpoint], headers, work / name, settings)
@@ -183,33 +184,33 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
 
 
 def _server_env(service: Service, settings: Settings) -> dict[str, str]:
-    """Production settings for prepare and serve, our worker count, a throwaway superuser."""
+    """Production settings for prepare and serve, our worker count, a throwaway demo user
+    (under every stack's names for it)."""
+    password = os.urandom(18).hex()
+    users = {key: COMPARE_USER for key, _ in ADMIN_LOGIN_KEYS}
+    passwords = {key: password for _, key in ADMIN_LOGIN_KEYS}
     return {
         **dict(service.production_env),
         "WEB_CONCURRENCY": str(settings.workers),
-        "DJANGO_SUPERUSER_USERNAME": "compare",
-        "DJANGO_SUPERUSER_PASSWORD": os.urandom(18).hex(),
+        **users,
+        **passwords,
         "DJANGO_SUPERUSER_EMAIL": "compare@example.com",
     }
 
 
-def _write_headers(name: str, url: str, env: dict[str, str]) -> dict[str, str]:
-    token_path = TOKEN_PATHS.get(name)
-    if not token_path:
-        return {}
-    credentials = {
-        "username": env["DJANGO_SUPERUSER_USERNAME"],
-        "password": env["DJANGO_SUPERUSER_PASSWORD"],
-    }
-    status, body = request("POST", url + token_path, credentials)
+def _write_headers(name: str, token_url: str, env: dict[str, str]) -> dict[str, str]:
+    """The Authorization header of the demo user made by prepare."""
+    user_key, password_key = ADMIN_LOGIN_KEYS[0]
+    credentials = {"username": env[user_key], "password": env[password_key]}
+    status, body = request("POST", token_url, credentials)
     if status != 200 or not isinstance(body, dict):
         raise UserError(f"{name}: getting an API token failed ({status}).", str(body)[:300])
-    return {"Authorization": f"Token {body['token']}"}
+    return {"Authorization": f"Bearer {body['token']}"}
 
 
 def endpoint_paths(service: Service) -> dict[str, str]:
     """list/read/create paths from the service's "students API" URL (slash style kept)."""
-    base = dict(service.urls)["students API"]
+    base = service.path("/api/students")
     one = base.rstrip("/") + "/1" + ("/" if base.endswith("/") else "")
     return {"list": base, "read": one, "create": base}
 

@@ -26,7 +26,7 @@ from .stacks import STACKS
 from .toolchain import resolve
 
 MIN_PYTHON = (3, 11)  # the templates' requires-python
-MIN_NODE = (20, 12)  # the node-express template's engines.node
+MIN_NODE = (22, 13)  # the node-express template's engines.node (node:sqlite unflagged)
 PYPI = "https://pypi.org/simple/"
 
 

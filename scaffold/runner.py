@@ -10,7 +10,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -29,8 +29,9 @@ class Running:
     cwd: Path
     log: Path | None
 
-    def urls(self) -> list[tuple[str, str]]:
-        return [(label, self.url + path) for label, path in self.service.urls]
+    def urls(self, features: Iterable[str]) -> list[tuple[str, str]]:
+        """(label, absolute URL) of each page this service answers with ``features`` on."""
+        return [(url.label, self.url + url.path) for url in self.service.urls_for(features)]
 
 
 def free_port() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
@@ -21,6 +22,15 @@ class Feature:
 
 
 @dataclass(frozen=True)
+class Url:
+    """A page a service serves, listed only while ``feature`` (None: always) is on."""
+
+    label: str
+    path: str
+    feature: str | None = None
+
+
+@dataclass(frozen=True)
 class Service:
     """One long-running process of a generated project.
 
@@ -34,13 +44,30 @@ class Service:
     cwd: str = "."
     prepare: tuple[Argv, ...] = ()
     env: tuple[tuple[str, str], ...] = ()
-    health_path: str = "/"
     default_port: int = 8000
-    urls: tuple[tuple[str, str], ...] = (("app", "/"),)
+    urls: tuple[Url, ...] = (Url("app", "/"),)
+    # Django ends every path with a slash (docs/api-contract.md, "Paths").
+    trailing_slash: bool = False
     # The production server (no reload, no debug), as `scaffold compare` runs it:
     # ``serve_production`` with ``production_env`` on top of ``env``. Empty: none defined.
     serve_production: Argv = ()
     production_env: tuple[tuple[str, str], ...] = ()
+
+    def path(self, path: str) -> str:
+        """A contract path (written without a trailing slash) as this service spells it."""
+        base, query = path.split("?", 1) if "?" in path else (path, "")
+        if self.trailing_slash and not base.endswith("/"):
+            base += "/"
+        return f"{base}?{query}" if query else base
+
+    @property
+    def health_path(self) -> str:
+        return self.path("/healthz")
+
+    def urls_for(self, features: Iterable[str]) -> list[Url]:
+        """The URLs this service answers with ``features`` on."""
+        on = set(features)
+        return [url for url in self.urls if url.feature is None or url.feature in on]
 
 
 @dataclass(frozen=True)
@@ -86,6 +113,7 @@ _MANAGE: Argv = ("uv", "run", "python", "manage.py")
 _WORKERS = ("WEB_CONCURRENCY", "2")
 _DJANGO_WEB = Service(
     "web",
+    trailing_slash=True,
     serve=(*_MANAGE, "runserver", "127.0.0.1:{port}"),
     prepare=((*_MANAGE, "migrate", "--noinput"), (*_MANAGE, "ensure_superuser")),
     serve_production=(
@@ -105,20 +133,25 @@ _DJANGO_WEB = Service(
         _WORKERS,
     ),
     urls=(
-        ("app", "/"),
-        ("students API", "/api/students/"),
-        ("API docs", "/api/docs/"),
-        ("admin", "/admin/"),
+        Url("app", "/"),
+        Url("students API", "/api/students/", "students"),
+        Url("API docs", "/api/docs/"),
+        Url("admin", "/admin/", "admin"),
     ),
 )
 _NODE_WEB = Service(
     "web",
     serve=("node", "server.js"),
+    prepare=(("npm", "run", "migrate"), ("npm", "run", "ensure-admin")),
     default_port=3000,
     # One process, as generated (no cluster).
     serve_production=("node", "server.js"),
     production_env=(("NODE_ENV", "production"),),
-    urls=(("app", "/"), ("students API", "/api/students"), ("chat", "/chat")),
+    urls=(
+        Url("app", "/"),
+        Url("students API", "/api/students", "students"),
+        Url("chat", "/chat", "chat"),
+    ),
 )
 
 
@@ -176,7 +209,15 @@ _FASTAPI = Stack(
                 "--port",
                 "{port}",
             ),
-            urls=(("app", "/"), ("students API", "/api/students"), ("API docs", "/docs")),
+            prepare=(
+                ("uv", "run", "alembic", "upgrade", "head"),
+                ("uv", "run", "python", "-m", "app.users", "ensure-admin"),
+            ),
+            urls=(
+                Url("app", "/"),
+                Url("students API", "/api/students", "students"),
+                Url("API docs", "/docs"),
+            ),
             serve_production=(
                 *("uv", "run", "--no-sync", "uvicorn", "app.main:app"),
                 *("--host", "127.0.0.1", "--port", "{port}", "--no-access-log"),
@@ -202,14 +243,15 @@ _HYBRID = Stack(
             name="backend",
             cwd="backend",
             env=(("REALTIME_URL", "http://127.0.0.1:{realtime_port}"),),
-            urls=(*_DJANGO_WEB.urls, ("chat (signed in)", "/chat/")),
+            urls=(*_DJANGO_WEB.urls, Url("chat (signed in)", "/chat/", "chat")),
         ),
         replace(
             _NODE_WEB,
             name="realtime",
             cwd="realtime",
+            prepare=(),  # no database: the backend owns the data and the users
             env=(("BACKEND_URL", "http://127.0.0.1:{backend_port}"),),
-            urls=(("chat", "/chat"),),
+            urls=(Url("chat", "/chat", "chat"),),
         ),
     ),
     parts=(("backend", "backend"), ("realtime", "realtime")),

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from .. import launch, runner, toolchain
+from ..answers import read_answers
 from ..errors import UserError
 from ..stacks import Stack
 from . import output
@@ -66,7 +67,8 @@ def serve_foreground(
 
 
 def _rows(project: Path, stack: Stack, running: list[runner.Running]) -> list[tuple[str, str]]:
-    rows = [(label, url) for r in running for label, url in r.urls()]
+    features = read_answers(project).features
+    rows = [(label, url) for r in running for label, url in r.urls(features)]
     for user, password in launch.admin_logins(project, stack):
         rows += [("admin user", user), ("admin password", password)]
     rows.append(("project", str(project)))

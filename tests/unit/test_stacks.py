@@ -29,3 +29,28 @@ def test_every_stack_has_a_template_folder_with_the_shared_answers_file() -> Non
         answers = ROOT / "templates" / name / "{{_copier_conf.answers_file}}.jinja"
         assert answers.is_symlink(), name
         assert answers.resolve() == (ROOT / "templates/_shared/{{_copier_conf.answers_file}}.jinja")
+
+
+def test_a_url_is_listed_only_while_its_feature_is_on() -> None:
+    for stack in STACKS.values():
+        for service in stack.services:
+            for url in service.urls_for(()):
+                assert url.feature is None, (stack.name, url)
+            every = {u.label for u in service.urls_for(stack.features)}
+            assert every == {u.label for u in service.urls}, stack.name
+    node = STACKS["node-express"].services[0]
+    assert [u.label for u in node.urls_for(["students"])] == ["app", "students API"]
+
+
+def test_each_feature_url_names_a_feature_its_stack_offers() -> None:
+    for stack in STACKS.values():
+        for service in stack.services:
+            for url in service.urls:
+                assert url.feature is None or url.feature in stack.features, (stack.name, url)
+
+
+def test_django_spells_every_contract_path_with_a_trailing_slash() -> None:
+    django, node = STACKS["django-drf"].services[0], STACKS["node-express"].services[0]
+    assert django.path("/api/students?limit=1") == "/api/students/?limit=1"
+    assert django.health_path == "/healthz/" and node.health_path == "/healthz"
+    assert node.path("/api/auth/token") == "/api/auth/token"

@@ -44,7 +44,8 @@ def test_run_serves_every_url_until_ctrl_c_then_leaves_nothing_behind(
     args = ["new", "demo", "--stack", stack, "--defaults", "--run"]
     with launched(args, tmp_path, env={"PORT": str(port)}) as run:
         urls = run.urls()
-        expected = {label for service in STACKS[stack].services for label, _ in service.urls}
+        features = STACKS[stack].default_features
+        expected = {u.label for s in STACKS[stack].services for u in s.urls_for(features)}
         assert set(urls) == expected, run.output
         assert f"http://127.0.0.1:{port}" in urls["app"], "PORT from the environment is kept"
         wait_until_answering(urls)
@@ -54,6 +55,15 @@ def test_run_serves_every_url_until_ctrl_c_then_leaves_nothing_behind(
     assert_all_gone(tree)
     assert all(port_is_free(p) for p in _ports(urls)), "Ctrl-C freed every port"
     assert "Stopping" in run.output
+
+
+def test_the_panel_lists_only_urls_of_features_that_are_on(tmp_path: Path) -> None:
+    args = ["new", "demo", "--stack", "node-express", "--features", "students", "--run"]
+    with launched([*args, "--defaults"], tmp_path, env={"PORT": str(free_port())}) as run:
+        urls = run.urls()
+        assert set(urls) == {"app", "students API"}, run.output
+        wait_until_answering(urls)
+        run.interrupt()
 
 
 def test_django_admin_login_printed_in_the_panel_works(tmp_path: Path) -> None:
