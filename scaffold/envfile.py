@@ -24,21 +24,31 @@ def fill_secrets(example: str, secret_for: Callable[[str], str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_env_files(project: Path) -> list[Path]:
-    """Create ``.env`` beside every ``.env.example`` that has none; never overwrite one.
+def _examples(project: Path) -> list[Path]:
+    return [
+        example
+        for example in sorted(project.glob("**/.env.example"))
+        if not {"node_modules", ".venv"} & set(example.relative_to(project).parts)
+    ]
 
-    A key shared by several services of one project (a hybrid's internal secret) gets the
-    same value in each of their files, so the services can authenticate each other.
-    """
+
+def _secret_source() -> Callable[[str], str]:
+    """Fresh secrets, one per key for the whole run: a key shared by several ``.env``
+    files of a project (a hybrid's internal secret) gets the same value in each, so its
+    services can authenticate each other."""
     values: dict[str, str] = {}
 
     def secret_for(key: str) -> str:
         return values.setdefault(key, secrets.token_urlsafe(48))
 
+    return secret_for
+
+
+def write_env_files(project: Path) -> list[Path]:
+    """Create ``.env`` beside every ``.env.example`` that has none; never overwrite one."""
+    secret_for = _secret_source()
     written = []
-    for example in sorted(project.glob("**/.env.example")):
-        if {"node_modules", ".venv"} & set(example.relative_to(project).parts):
-            continue
+    for example in _examples(project):
         target = example.with_name(".env")
         if target.exists():
             continue
@@ -46,6 +56,29 @@ def write_env_files(project: Path) -> list[Path]:
         target.chmod(0o600)
         written.append(target)
     return written
+
+
+def add_missing_keys(project: Path) -> dict[Path, list[str]]:
+    """Append to each existing ``.env`` the keys its ``.env.example`` gained (an update
+    brought them), secrets fresh; lines already there are never changed."""
+    secret_for = _secret_source()
+    added: dict[Path, list[str]] = {}
+    for example in _examples(project):
+        target = example.with_name(".env")
+        if not target.exists():
+            continue
+        have = read_env_file(target)
+        wanted = read_env_file(example.with_name(".env.example"))
+        new = [key for key in wanted if key not in have]
+        if not new:
+            continue
+        lines = [f"{key}={wanted[key]}" for key in new]
+        block = fill_secrets("\n".join(lines), secret_for)
+        text = target.read_text()
+        separator = "" if not text or text.endswith("\n") else "\n"
+        target.write_text(f"{text}{separator}# Added by scaffold update:\n{block}")
+        added[target] = new
+    return added
 
 
 def read_env_file(path: Path) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render, template_source
+from . import envfile, render, template_source
 from .answers import ANSWERS_FILE, Recorded, read_answers
 from .errors import UserError
 from .toolchain import git_state, run
@@ -25,6 +25,8 @@ class UpdateResult:
     new_version: str
     changed: tuple[str, ...]
     conflicts: tuple[str, ...]
+    # Keys the template's .env.example gained, added to the (git-ignored) .env files.
+    env_added: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,13 @@ def update(project: Path, *, to: str | None, data: Mapping[str, str]) -> UpdateR
         ).splitlines()
     )
     conflicts = tuple(p for p in changed if _has_markers(project / p))
-    return UpdateResult(project, recorded.commit, read_answers(project).commit, changed, conflicts)
+    env_added = tuple(
+        f"{env.relative_to(project)}: {key}"
+        for env, keys in envfile.add_missing_keys(project).items()
+        for key in keys
+    )
+    new_version = read_answers(project).commit
+    return UpdateResult(project, recorded.commit, new_version, changed, conflicts, env_added)
 
 
 def part_dirs(project: Path) -> list[Path]:

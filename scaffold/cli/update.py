@@ -33,6 +33,8 @@ def update_cmd(
     from .. import api
 
     result = api.update_project(path=path, to=to, data=parse_data(data or []), progress=output.step)
+    for added in result.env_added:
+        output.note(f"New setting added to {added} (from .env.example).")
     if result.conflicts:
         output.err.print(
             f"[bold red]Conflicts[/] in {len(result.conflicts)} file(s), marked inline "

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scaffold.envfile import fill_secrets, is_secret, write_env_files
+from scaffold.envfile import (
+    add_missing_keys,
+    fill_secrets,
+    is_secret,
+    read_env_file,
+    write_env_files,
+)
 
 EXAMPLE = """# settings
 DATABASE_URL=sqlite:///./app.db
@@ -66,3 +72,24 @@ def test_env_files_are_private_fresh_and_never_overwritten(tmp_path: Path) -> No
     shared = (tmp_path / "realtime/.env").read_text().strip().split("=", 1)[1]
     assert shared == root["INTERNAL_SECRET"], "services of one project share their secrets"
     assert (tmp_path / ".env").stat().st_mode & 0o077 == 0
+
+
+def test_keys_an_update_adds_to_env_example_reach_env_and_nothing_else_changes(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".env.example").write_text("PORT=8000\nADMIN_USERNAME=admin\nADMIN_PASSWORD=x\n")
+    (tmp_path / ".env").write_text("PORT=9000")  # the user's value, no final newline
+
+    added = add_missing_keys(tmp_path)
+
+    assert added == {tmp_path / ".env": ["ADMIN_USERNAME", "ADMIN_PASSWORD"]}
+    env = read_env_file(tmp_path / ".env")
+    assert env["PORT"] == "9000" and env["ADMIN_USERNAME"] == "admin"
+    assert len(env["ADMIN_PASSWORD"]) > 30, "a secret gets a fresh value, not the example's"
+    assert add_missing_keys(tmp_path) == {}, "a second run adds nothing"
+
+
+def test_a_project_without_env_gets_none_from_an_update(tmp_path: Path) -> None:
+    (tmp_path / ".env.example").write_text("PORT=8000\n")
+    assert add_missing_keys(tmp_path) == {}
+    assert not (tmp_path / ".env").exists()
