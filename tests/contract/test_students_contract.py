@@ -12,18 +12,15 @@ import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import yaml
 
-from scaffold.envfile import read_env_file
-from scaffold.launch import ADMIN_LOGIN_KEYS
 from scaffold.stacks import STACKS, Service
 from tests.support import services
-from tests.support.projects import generate, install, serve_all
+from tests.support.projects import demo_login, generate, install, serve_all
 from tests.support.template_repos import ROOT
 
 pytestmark = pytest.mark.spinup
@@ -123,7 +120,7 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     project = generate(tmp_path_factory.mktemp(f"contract-{stack}-{db}"), stack, db=db)
     install(project, stack)
     service = API_STACKS[stack]
-    username, password = _demo_login(project / service.cwd)
+    username, password = demo_login(project / service.cwd)
     with (
         serve_all(project, stack, env=env) as urls,
         httpx.Client(base_url=urls[service.name], timeout=30, trust_env=False) as client,
@@ -135,14 +132,6 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         assert answer.status_code == 200, answer.text
         api.token = answer.json()["token"]
         yield api
-
-
-def _demo_login(service_dir: Path) -> tuple[str, str]:
-    dotenv = read_env_file(service_dir / ".env")
-    for user_key, password_key in ADMIN_LOGIN_KEYS:
-        if dotenv.get(user_key) and dotenv.get(password_key):
-            return dotenv[user_key], dotenv[password_key]
-    raise AssertionError(f"no demo user in {service_dir / '.env'}")
 
 
 def _without_ids(value: Any) -> Any:

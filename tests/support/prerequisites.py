@@ -5,12 +5,15 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import subprocess
 
 import pytest
 
+NODE_24 = "npm install -g --prefix ~/.local/node24 node@24 && export PATH=~/.local/node24/bin:$PATH"
 HINTS = {
-    "node": "apt-get install -y nodejs npm (Node.js 20 or newer)",
-    "npm": "apt-get install -y nodejs npm (Node.js 20 or newer)",
+    "node": f"apt-get install -y nodejs npm, then {NODE_24}",
+    "node 22.13+": NODE_24,
+    "npm": "apt-get install -y nodejs npm",
     "postgres": "apt-get install -y postgresql",
     "redis-server": "apt-get install -y redis-server",
     "chromium": "apt-get install -y chromium",
@@ -35,6 +38,17 @@ def require_tool(name: str) -> str:
         missing(name)
     assert found
     return found
+
+
+def require_node() -> str:
+    """Node.js >= 22.13 (generated projects' engines: node:sqlite without a flag)."""
+    node = require_tool("node")
+    require_tool("npm")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout
+    major, minor = (int(part) for part in version.strip().lstrip("v").split(".")[:2])
+    if (major, minor) < (22, 13):
+        missing("node 22.13+")
+    return node
 
 
 def postgres_bin() -> str:

@@ -12,8 +12,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from scaffold import api, runner
+from scaffold.envfile import read_env_file
+from scaffold.launch import ADMIN_LOGIN_KEYS
 from scaffold.stacks import STACKS
 from scaffold.toolchain import execute
+from tests.support import prerequisites
 
 free_port = runner.free_port
 
@@ -33,6 +36,8 @@ def generate(
 
 def install(project: Path, stack: str) -> None:
     """Install dependencies exactly as ``scaffold new`` does (uv / npm, shared caches)."""
+    if "node" in STACKS[stack].toolchain:
+        prerequisites.require_node()
     api.install_dependencies(project, STACKS[stack])
 
 
@@ -93,3 +98,12 @@ def serve_all(
     logs.mkdir(exist_ok=True)
     with runner.serving(project, definition, env=env, log_dir=logs, timeout=90) as running:
         yield {r.service.name: r.url for r in running}
+
+
+def demo_login(service_dir: Path) -> tuple[str, str]:
+    """The demo user's name and password, as the service's ``.env`` holds them."""
+    dotenv = read_env_file(service_dir / ".env")
+    for user_key, password_key in ADMIN_LOGIN_KEYS:
+        if dotenv.get(user_key) and dotenv.get(password_key):
+            return dotenv[user_key], dotenv[password_key]
+    raise AssertionError(f"no demo user in {service_dir / '.env'}")

@@ -32,6 +32,31 @@ def template_repo(path: Path, version: str = "v1.0.0") -> Path:
     return path
 
 
+def template_repo_at(path: Path, commit: str, version: str) -> Path:
+    """A git repository holding the template as this repo's ``commit`` had it, tagged
+    ``version``: a past release, to update projects from."""
+    path.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", commit, "copier.yml", "templates"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(path)], input=archive, check=True)
+    git(path, "init", "-q", "-b", "main")
+    release(path, version, lambda _: None)
+    return path
+
+
+def this_checkout(repo: Path) -> None:
+    """A release change: the repo's template becomes this checkout's."""
+    for name in ("copier.yml", "templates"):
+        target = repo / name
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    shutil.copy2(ROOT / "copier.yml", repo / "copier.yml")
+    shutil.copytree(ROOT / "templates", repo / "templates", symlinks=True, ignore=_JUNK)
+
+
 def release(repo: Path, version: str, change: Callable[[Path], None]) -> None:
     """Apply ``change`` to the repo's files, commit, and tag the result ``version``."""
     change(repo)

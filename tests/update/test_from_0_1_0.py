@@ -1,0 +1,164 @@
+"""Projects made by scaffold 0.1.0 keep working: one per stack (default features, SQLite),
+with data in its database and an edit of the team's committed, updates to this release,
+then installs, migrates that same database (adopting the tables 0.1.0 made), passes its
+own tests and serves the old rows beside a demo user who can write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from scaffold import runner
+from scaffold.cli import app
+from scaffold.cli.boundary import EXIT_CONFLICTS
+from scaffold.stacks import STACKS, Service
+from tests.support.projects import (
+    demo_login,
+    free_port,
+    generate,
+    install,
+    run,
+    run_all,
+    serve_all,
+)
+from tests.support.template_repos import git, release, template_repo_at, this_checkout
+
+pytestmark = [pytest.mark.update, pytest.mark.spinup]
+
+RELEASE_0_1_0 = "5f8ed9e8dc2087e2cfebdd86c736b02841343814"  # tag v0.1.0
+# Where 0.1.0 kept each stack's SQLite database, and its students table.
+OLD_DATABASE = {
+    "node-express": ("data/app.sqlite3", "students"),
+    "django-drf": ("db.sqlite3", "students_student"),
+    "fastapi": ("app.db", "students"),
+    "hybrid": ("backend/db.sqlite3", "students_student"),
+}
+TEAM_NOTES = "\n## Our notes\n\nDeploys go through the staging box first.\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    path = template_repo_at(tmp_path / "template", RELEASE_0_1_0, "v0.1.0")
+    release(path, "v0.2.0", this_checkout)
+    return path
+
+
+@pytest.mark.parametrize("stack", list(STACKS))
+def test_a_0_1_0_project_updates_migrates_its_data_and_passes_its_tests(
+    stack: str, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCAFFOLD_TEMPLATE", f"{repo}@v0.1.0")
+    project = generate(tmp_path / "projects", stack)
+    monkeypatch.delenv("SCAFFOLD_TEMPLATE")
+    install(project, stack)
+    use_as_0_1_0_did(project, stack)
+    (project / "README.md").write_text((project / "README.md").read_text() + TEAM_NOTES)
+    commit_all(project, "our notes")
+
+    result = CliRunner().invoke(app, ["update", str(project)])
+
+    assert result.exit_code in (0, EXIT_CONFLICTS), result.output
+    keep_both_sides(project, conflicted=result.exit_code == EXIT_CONFLICTS)
+    assert TEAM_NOTES.strip() in (project / "README.md").read_text()
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["_commit"] == "v0.2.0"
+    commit_all(project, "update to v0.2.0")
+
+    install(project, stack)
+    run_all(project, STACKS[stack].test)
+    with serve_all(project, stack) as urls:
+        service = next(s for s in STACKS[stack].services if s.name in urls)
+        check_old_rows_and_demo_writes(project, service, urls[service.name])
+
+
+def test_an_updated_0_1_0_django_project_keeps_djangos_built_in_user(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCAFFOLD_TEMPLATE", f"{repo}@v0.1.0")
+    project = generate(tmp_path / "projects", "django-drf")
+    monkeypatch.delenv("SCAFFOLD_TEMPLATE")
+
+    assert CliRunner().invoke(app, ["update", str(project)]).exit_code == 0
+
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["custom_user_model"] is False, "recorded, so later updates keep it"
+    assert not (project / "users").exists()
+    fresh = generate(tmp_path / "fresh", "django-drf")
+    assert yaml.safe_load((fresh / ".copier-answers.yml").read_text())["custom_user_model"]
+
+
+def use_as_0_1_0_did(project: Path, stack: str) -> None:
+    """Create the database the way 0.1.0 did (Django's migrate; the others at start-up,
+    seeding Rahul and Priya), then add a row of the team's own."""
+    services = STACKS[stack].services
+    first = services[0]
+    if (project / first.cwd / "manage.py").exists():
+        for argv in first.prepare:  # 0.1.0 prepared Django exactly like this
+            run(project, *argv, cwd=first.cwd)
+    ports = {s.name: free_port() for s in services}
+    started = runner.start(project, first, ports=ports, log=project.parent / "old-server.log")
+    try:
+        runner.wait_ready(started, timeout=90)
+        students = httpx.get(started.url + first.path("/api/students"), timeout=30)
+        assert students.status_code == 200, students.text
+    finally:
+        runner.stop(started)
+    path, table = OLD_DATABASE[stack]
+    with sqlite3.connect(project / path) as db:
+        db.execute(f"INSERT INTO {table} (name, grade) VALUES ('Kept', 'B')")
+
+
+def keep_both_sides(project: Path, *, conflicted: bool) -> None:
+    """Resolve README conflicts as a person would (keep both); any other conflict fails."""
+    if not conflicted:
+        return
+    listed = (
+        git(project, "diff", "--name-only").split()
+        + git(project, "ls-files", "--others", "--exclude-standard").split()
+    )
+    marked = [p for p in listed if "<<<<<<< " in _text(project / p)]
+    assert marked == ["README.md"], f"conflicts outside the README: {marked}"
+    readme = project / "README.md"
+    kept = [
+        line
+        for line in readme.read_text().splitlines()
+        if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))
+    ]
+    readme.write_text("\n".join(kept) + "\n")
+
+
+def check_old_rows_and_demo_writes(project: Path, service: Service, url: str) -> None:
+    with httpx.Client(base_url=url, timeout=30, trust_env=False) as client:
+        assert client.get(service.health_path).json() == {"status": "ok"}
+        page = client.get(service.path("/api/students?limit=100")).json()
+        names = [s["name"] for s in page["results"]]
+        assert sorted(names) == ["Kept", "Priya", "Rahul"], "old rows kept, none doubled"
+        username, password = demo_login(project / service.cwd)
+        token = client.post(
+            service.path("/api/auth/token"), json={"username": username, "password": password}
+        )
+        assert token.status_code == 200, token.text
+        created = client.post(
+            service.path("/api/students"),
+            json={"name": "After update", "grade": "A-"},
+            headers={"Authorization": f"Bearer {token.json()['token']}"},
+        )
+        assert created.status_code == 201, created.text
+
+
+def commit_all(project: Path, message: str) -> None:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", message)
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text()
+    except (UnicodeDecodeError, IsADirectoryError, FileNotFoundError):
+        return ""
