@@ -30,6 +30,7 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from . import __version__
+from .errors import CommandFailed
 from .toolchain import run
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -37,6 +38,9 @@ CHECKOUT_ROOT = PACKAGE_DIR.parent
 BUNDLE = PACKAGE_DIR / "_template" / "template.bundle"
 _SKIP = {"node_modules", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
 _GIT_ID = ["-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
+# Past releases by commit, so the store can tag them even when the checkout or the wheel
+# came without tags: projects made by them record the tag as their ``_commit``.
+RELEASES = {"v0.1.0": "5f8ed9e8dc2087e2cfebdd86c736b02841343814"}
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ def _sync_bundle(store: Path) -> str:
         )
         if tag not in _tags(store):  # a wheel built from an untagged commit
             _git(store, "tag", tag, "refs/scaffold/bundle-head")
+        _tag_releases(store, str(BUNDLE))
     return tag
 
 
@@ -150,10 +155,31 @@ def _sync_checkout(store: Path) -> str:
         return known
     if (CHECKOUT_ROOT / ".git").exists():
         _git(store, "fetch", "-q", "--no-tags", str(CHECKOUT_ROOT), "+refs/tags/v*:refs/tags/v*")
+        _tag_releases(store, str(CHECKOUT_ROOT))
     tag = _snapshot(store)
     index[fingerprint] = tag
     index_file.write_text(json.dumps(index, indent=1))
     return tag
+
+
+def _tag_releases(store: Path, source: str) -> None:
+    """Tag each past release the store lacks, fetching its commit from ``source``."""
+    for tag, commit in RELEASES.items():
+        if tag in _tags(store):
+            continue
+        if not _has_commit(store, commit):
+            with contextlib.suppress(CommandFailed):  # a shallow clone may lack it
+                _git(store, "fetch", "-q", "--no-tags", source, commit)
+        if _has_commit(store, commit):
+            _git(store, "tag", tag, commit)
+
+
+def _has_commit(store: Path, commit: str) -> bool:
+    try:
+        _git(store, "cat-file", "-e", f"{commit}^{{commit}}")
+    except CommandFailed:
+        return False
+    return True
 
 
 def _snapshot(store: Path) -> str:

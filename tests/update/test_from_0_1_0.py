@@ -14,7 +14,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from scaffold import runner
+from scaffold import runner, template_source
 from scaffold.cli import app
 from scaffold.cli.boundary import EXIT_CONFLICTS
 from scaffold.stacks import STACKS, Service
@@ -162,3 +162,18 @@ def _text(path: Path) -> str:
         return path.read_text()
     except (UnicodeDecodeError, IsADirectoryError, FileNotFoundError):
         return ""
+
+
+def test_the_store_tags_past_releases_even_when_the_checkout_has_no_tags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teammate's fresh machine can still update a 0.1.0 project: its ``_commit`` is
+    ``v0.1.0``, which the store tags from the release's commit in this repo's history."""
+    monkeypatch.setenv("SCAFFOLD_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("SCAFFOLD_TEMPLATE", raising=False)
+
+    template_source.sync_store()
+
+    store = template_source.store_dir()
+    assert git(store, "rev-parse", "v0.1.0^{commit}").strip() == RELEASE_0_1_0
+    assert template_source.RELEASES["v0.1.0"] == RELEASE_0_1_0
