@@ -1,10 +1,10 @@
 """Database engine, the declarative base and the per-request session dependency."""
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.pool import NullPool, StaticPool
 
@@ -13,10 +13,31 @@ from sqlalchemy.pool import NullPool, StaticPool
 # waiting for a connection while the sessions holding the connections wait for a thread
 # to finish their responses: a deadlock (fastapi/fastapi#3205). So every thread gets one.
 THREADS = 40
+# How long a SQLite writer waits for another one to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
 class Base(DeclarativeBase):
-    pass
+    # Named constraints, so Alembic migrations can refer to (and drop) them.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers run while one connection writes; the busy timeout makes a second
+    # writer (another thread, or another uvicorn worker) wait instead of failing at once.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 def create_db_engine(url: str) -> Engine:
@@ -25,11 +46,13 @@ def create_db_engine(url: str) -> Engine:
         # An in-memory database lives only as long as its one connection, so it keeps it.
         # A session may move between threads (never used by two at once).
         in_memory = url in ("sqlite://", "sqlite:///:memory:")
-        return create_engine(
+        engine = create_engine(
             url,
             connect_args={"check_same_thread": False},
             poolclass=StaticPool if in_memory else NullPool,
         )
+        event.listen(engine, "connect", _configure_sqlite)
+        return engine
     return create_engine(url, pool_pre_ping=True, pool_size=THREADS // 2, max_overflow=THREADS // 2)
 
 

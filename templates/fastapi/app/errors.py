@@ -1,39 +1,119 @@
-"""A 422 handler whose response can always be rendered.
+"""One body for every error: `{"error": {"code": ..., "message": ..., "fields": {...}}}`.
 
-FastAPI's default 422 echoes the rejected input, and two kinds of valid request bodies
-make that echo fail with a 500: a lone surrogate (`"\\ud800"`), which UTF-8 cannot
-encode, and `NaN`/`Infinity`, which Python's JSON parser accepts but JSON forbids.
+`code` is fixed per status (`not_found`, `invalid`, ...) so clients can branch on it;
+`message` is a sentence for people; `fields` (422 only) maps each offending field, query
+parameter or unknown key to what is wrong with it. Messages never echo the input: a
+lone surrogate or a 10 kB string in a request can't break (or bloat) the response.
 """
 
-import json
-import math
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+CODES = {
+    400: "malformed_json",
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    500: "internal_error",
+}
+MESSAGES = {
+    400: "The request body is not valid JSON.",
+    401: "Authentication required: send Authorization: Bearer <token>.",
+    404: "Not found.",
+    405: "This method is not allowed here.",
+    413: "The request body is too large.",
+    415: "The request body must be JSON (Content-Type: application/json).",
+    422: "The request is invalid.",
+    500: "Something went wrong on our side.",
+}
 
 
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_finite(item) for item in value]
-    return value
+class ApiError(StarletteHTTPException):
+    """An error answered with the shared body; `code` defaults to the status's code."""
+
+    def __init__(
+        self,
+        status_code: int,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status_code, detail=message or MESSAGES.get(status_code), headers=headers)
+        self.code = code or CODES.get(status_code, "error")
 
 
-class SafeJSONResponse(JSONResponse):
-    def render(self, content: Any) -> bytes:
-        # ASCII escapes (\ud800) keep lone surrogates representable.
-        return json.dumps(_finite(content), separators=(",", ":")).encode()
+def error_body(
+    code: str, message: str, fields: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
+    error: dict[str, Any] = {"code": code, "message": message}
+    if fields is not None:
+        error["fields"] = fields
+    return {"error": error}
+
+
+def error_response(
+    status_code: int,
+    message: str | None = None,
+    *,
+    code: str | None = None,
+    fields: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = error_body(
+        code or CODES.get(status_code, "error"),
+        message or MESSAGES.get(status_code, "The request failed."),
+        fields,
+    )
+    return JSONResponse(body, status_code=status_code, headers=headers)
+
+
+async def http_error_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    # Starlette's own errors (unknown path, wrong method, body that can't be decoded)
+    # arrive here too, with its generic phrase ("Not Found") as their detail.
+    if isinstance(exc, ApiError):
+        return error_response(exc.status_code, exc.detail, code=exc.code, headers=exc.headers)
+    return error_response(exc.status_code, headers=exc.headers)
+
+
+def _field_message(error: dict[str, Any]) -> str:
+    if error["type"] == "missing":
+        return "This field is required."
+    if error["type"] == "extra_forbidden":
+        return "Unknown field."
+    message = str(error["msg"])
+    return message[:1].upper() + message[1:].rstrip(".") + "."
 
 
 async def validation_error_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
-    return SafeJSONResponse(status_code=422, content={"detail": jsonable_encoder(exc.errors())})
+    errors = exc.errors()
+    if any(error["type"] == "json_invalid" for error in errors):
+        return error_response(400)
+    if any(error["loc"][0] == "path" for error in errors):
+        # A path parameter that doesn't parse (`/api/students/abc`) names nothing.
+        return error_response(404)
+    fields: dict[str, str] = {}
+    for error in errors:
+        # loc is ("body" | "query" | ..., field, ...); ("body",) alone: not an object.
+        loc = error["loc"]
+        if len(loc) > 1 and isinstance(loc[1], str):
+            fields.setdefault(loc[1], _field_message(error))
+    return error_response(422, fields=fields)
+
+
+async def unexpected_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    # Runs outside every other handler; uvicorn logs the traceback after it answers.
+    return error_response(500)
 
 
 def add_exception_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error_handler)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, unexpected_error_handler)

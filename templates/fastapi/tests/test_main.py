@@ -49,3 +49,18 @@ def test_cors_allows_configured_origins(settings: Settings) -> None:
         response = client.get("/", headers={"Origin": "https://example.com"})
 
     assert response.headers["access-control-allow-origin"] == "https://example.com"
+
+
+def test_an_unknown_path_is_a_json_404(client: TestClient) -> None:
+    response = client.get("/api/no-such-thing")
+
+    assert response.status_code == 404
+    assert response.json() == {"error": {"code": "not_found", "message": "Not found."}}
+
+
+def test_a_method_a_path_does_not_offer_is_405(client: TestClient) -> None:
+    response = client.delete("/")
+
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
+    assert response.headers["allow"] == "GET"

@@ -2,14 +2,18 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.students.models import Student
 from app.students.schemas import StudentCreate, StudentPatch
 
 
-def list_students(session: Session, *, offset: int = 0, limit: int = 100) -> Sequence[Student]:
+def count_students(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Student)) or 0
+
+
+def list_students(session: Session, *, offset: int, limit: int) -> Sequence[Student]:
     query = select(Student).order_by(Student.id).offset(offset).limit(limit)
     return session.scalars(query).all()
 

@@ -1,0 +1,1 @@
+"""Users and the Bearer tokens that let them write: `POST /api/auth/token`, `CurrentUser`."""

@@ -1,0 +1,27 @@
+from fastapi import APIRouter
+
+from app.db import SessionDep
+from app.dependencies import JSONBody
+from app.errors import ApiError
+from app.users import service
+from app.users.schemas import Credentials, TokenResponse
+
+router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+
+@router.post(
+    "/token",
+    dependencies=[JSONBody],
+    responses={401: {"description": "Wrong username or password"}},
+)
+def create_token(session: SessionDep, credentials: Credentials) -> TokenResponse:
+    """Exchange a username and password for a Bearer token that authorizes writes."""
+    user = service.authenticate(session, credentials.username, credentials.password)
+    if user is None:
+        raise ApiError(
+            401,
+            "Wrong username or password.",
+            code="invalid_credentials",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return TokenResponse(token=service.issue_token(session, user))

@@ -1,0 +1,150 @@
+import hashlib
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.users import passwords
+from app.users.__main__ import ensure_admin
+from app.users.models import Token, User
+from tests.conftest import PASSWORD
+
+
+def test_a_user_gets_a_token(client: TestClient, user: User, session: Session) -> None:
+    response = client.post("/api/auth/token", json={"username": "tester", "password": PASSWORD})
+
+    assert response.status_code == 200
+    token = response.json()["token"]
+    assert len(token) >= 40
+    # Only a digest is stored: the table alone authorizes nothing.
+    digests = session.scalars(select(Token.digest)).all()
+    assert digests == [hashlib.sha256(token.encode()).hexdigest()]
+
+
+def test_each_login_gets_its_own_token(client: TestClient, user: User) -> None:
+    credentials = {"username": "tester", "password": PASSWORD}
+
+    first = client.post("/api/auth/token", json=credentials).json()["token"]
+    second = client.post("/api/auth/token", json=credentials).json()["token"]
+
+    assert first != second
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        {"username": "tester", "password": "wrong password"},
+        {"username": "tester", "password": ""},
+        {"username": "nobody", "password": PASSWORD},
+        {"username": "TESTER", "password": PASSWORD},
+    ],
+)
+def test_wrong_credentials_are_401(
+    client: TestClient, user: User, credentials: dict[str, str]
+) -> None:
+    response = client.post("/api/auth/token", json=credentials)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "invalid_credentials"
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({"username": "tester"}, {"password"}),
+        ({"password": PASSWORD}, {"username"}),
+        ({"username": "tester", "password": 123}, {"password"}),
+        ({"username": None, "password": PASSWORD}, {"username"}),
+        ({"username": "tester", "password": PASSWORD, "scope": "all"}, {"scope"}),
+        (["tester", PASSWORD], set()),
+    ],
+)
+def test_malformed_token_requests_are_422(
+    client: TestClient, user: User, body: object, fields: set[str]
+) -> None:
+    response = client.post("/api/auth/token", json=body)
+
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert set(error["fields"]) == fields
+
+
+def test_a_token_request_must_be_json(client: TestClient) -> None:
+    response = client.post("/api/auth/token", data={"username": "tester", "password": PASSWORD})
+
+    assert response.status_code == 415
+
+
+def test_a_token_authorizes_writes(client: TestClient, token: str) -> None:
+    response = client.delete("/api/students/9999", headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code != 401
+
+
+def test_a_deleted_users_tokens_stop_working(
+    client: TestClient, token: str, user: User, session: Session
+) -> None:
+    session.delete(user)
+    session.commit()
+
+    response = client.delete("/api/students/9999", headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 401
+
+
+def test_passwords_are_stored_as_scrypt_hashes(user: User) -> None:
+    assert PASSWORD not in user.password_hash
+    assert user.password_hash.startswith("scrypt$")
+    assert passwords.verify_password(PASSWORD, user.password_hash)
+    assert not passwords.verify_password(PASSWORD + "!", user.password_hash)
+
+
+def test_the_same_password_hashes_differently_each_time() -> None:
+    assert passwords.hash_password("secret") != passwords.hash_password("secret")
+
+
+@pytest.mark.parametrize("stored", ["", "plain", "md5$x$y", "scrypt$1$2$3$not base64$@@"])
+def test_a_malformed_hash_matches_nothing(stored: str) -> None:
+    assert not passwords.verify_password("secret", stored)
+
+
+# --- python -m app.users ensure-admin -----------------------------------------------------
+
+
+def admin_settings(settings: Settings, username: str, password: str) -> Settings:
+    return settings.model_copy(
+        update={"admin_username": username, "admin_password": SecretStr(password)}
+    )
+
+
+def test_ensure_admin_creates_the_user_once(
+    client: TestClient, settings: Settings, session: Session
+) -> None:
+    first = ensure_admin(admin_settings(settings, "admin", "first password"))
+    again = ensure_admin(admin_settings(settings, "admin", "another password"))
+
+    assert first == "Created user 'admin'."
+    assert again == "User 'admin' already exists; left unchanged."
+    assert len(session.scalars(select(User)).all()) == 1
+    # The password it was created with still works; the later one changed nothing.
+    login = client.post("/api/auth/token", json={"username": "admin", "password": "first password"})
+    assert login.status_code == 200
+
+
+def test_ensure_admin_needs_a_username_and_a_password(settings: Settings) -> None:
+    with pytest.raises(SystemExit, match="ADMIN_USERNAME and ADMIN_PASSWORD"):
+        ensure_admin(admin_settings(settings, "admin", ""))
+
+
+def test_ensure_admin_says_when_the_database_is_not_migrated(
+    settings: Settings, tmp_path: Path
+) -> None:
+    empty = settings.model_copy(update={"database_url": f"sqlite:///{tmp_path}/empty.db"})
+
+    with pytest.raises(SystemExit, match="alembic upgrade head"):
+        ensure_admin(admin_settings(empty, "admin", "pw"))
