@@ -23,15 +23,46 @@ describe('app', () => {
     assert.equal(response.headers.get('x-powered-by'), null);
   });
 
-  it('answers unknown routes with a JSON 404', async () => {
+  it('answers unknown paths with a JSON 404', async () => {
     const response = await request(server.baseUrl, 'GET', '/nope');
     assert.equal(response.status, 404);
-    assert.deepEqual(response.body, { error: 'Cannot GET /nope' });
+    assert.equal(response.body.error.code, 'not_found');
+    assert.equal(typeof response.body.error.message, 'string');
+  });
+
+  it('answers a method a path does not offer with 405 and Allow', async () => {
+    const response = await request(server.baseUrl, 'DELETE', '/');
+    assert.equal(response.status, 405);
+    assert.equal(response.body.error.code, 'method_not_allowed');
+    assert.equal(response.headers.get('allow'), 'GET');
+  });
+
+  it('is healthy when nothing is checked', async () => {
+    const response = await request(server.baseUrl, 'GET', '/healthz');
+    assert.equal(response.status, 200);
+    assert.deepEqual(response.body, { status: 'ok' });
   });
 
   it('sends no CORS headers unless origins are configured', async () => {
     const response = await fetch(server.baseUrl, { headers: { origin: 'https://evil.example' } });
     assert.equal(response.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('GET /healthz', () => {
+  it('answers 503 when a check fails', async (t) => {
+    t.mock.method(console, 'error', () => {});
+    const failing = async () => {
+      throw new Error('database is down');
+    };
+    const server = await startServer(createApp({ healthChecks: [async () => {}, failing] }));
+    try {
+      const response = await request(server.baseUrl, 'GET', '/healthz');
+      assert.equal(response.status, 503);
+      assert.deepEqual(response.body, { status: 'unavailable' });
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -15,11 +15,14 @@ export async function startServer(app, attach) {
   };
 }
 
-export async function request(baseUrl, method, path, body) {
-  const init = { method, headers: {} };
+// One HTTP request. `body` is sent as JSON unless it is a string (sent as is) or
+// `contentType` says otherwise; `token` adds `Authorization: Bearer <token>`.
+export async function request(baseUrl, method, path, body, { token, contentType, headers = {} } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (token) init.headers.authorization = `Bearer ${token}`;
   if (body !== undefined) {
-    init.headers['content-type'] = 'application/json';
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.headers['content-type'] = contentType ?? 'application/json';
+    init.body = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
   }
   const response = await fetch(baseUrl + path, init);
   const text = await response.text();

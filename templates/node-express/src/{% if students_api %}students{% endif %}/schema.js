@@ -1,0 +1,33 @@
+// What a student is (docs/api-contract.md): a trimmed name of 1-100 characters and a
+// grade from the scale below. Unknown keys, `id` included, are refused.
+import { z } from 'zod';
+
+export const GRADES = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D', 'D-', 'F'];
+export const MAX_NAME_LENGTH = 100;
+
+const required = (otherwise) => (issue) => (issue.input === undefined ? 'Required.' : otherwise);
+
+const name = z
+  .string({ error: required('Must be a string.') })
+  .trim()
+  .refine((value) => value.length > 0, 'Must not be blank.')
+  // Characters are code points: an emoji is one, though JavaScript strings count it as two.
+  .refine((value) => [...value].length <= MAX_NAME_LENGTH, `Must be at most ${MAX_NAME_LENGTH} characters.`)
+  .refine((value) => !/\p{Cc}/u.test(value), 'Must not contain control characters.')
+  .refine((value) => value.isWellFormed(), 'Must not contain unpaired surrogates.');
+
+const grade = z.enum(GRADES, { error: required(`Must be one of ${GRADES.join(', ')}.`) });
+
+export const studentSchema = z.strictObject({ name, grade });
+
+// PATCH: either field, both or none ({} changes nothing).
+export const studentPatchSchema = studentSchema.partial();
+
+// Ids are positive 32-bit integers (PostgreSQL `integer`); anything else names no student.
+const MAX_ID = 2_147_483_647;
+
+export function parseId(raw) {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id <= MAX_ID ? id : null;
+}
