@@ -21,5 +21,5 @@ def token_client(user):
     """An API client that authenticates like a script would: with the user's token."""
     client = APIClient()
     token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
     return client

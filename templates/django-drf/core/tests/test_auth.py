@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
@@ -7,45 +8,116 @@ from core.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 TOKEN_URL = reverse("api-token")
+PASSWORD = "correct horse battery staple"
+
+
+def error_code(response) -> str:
+    return response.json()["error"]["code"]
+
+
+# The token endpoint: POST /api/auth/token/ {"username", "password"} -> {"token"}.
 
 
 def test_token_for_valid_credentials(api_client):
     user = UserFactory(username="ada")
 
-    response = api_client.post(
-        TOKEN_URL, {"username": "ada", "password": "correct horse battery staple"}, format="json"
-    )
+    response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD}, format="json")
 
     assert response.status_code == 200
     assert response.json() == {"token": Token.objects.get(user=user).key}
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_the_same_token_every_time(api_client):
+    UserFactory(username="ada")
+    credentials = {"username": "ada", "password": PASSWORD}
+
+    first = api_client.post(TOKEN_URL, credentials, format="json").json()
+    second = api_client.post(TOKEN_URL, credentials, format="json").json()
+
+    assert first == second
 
 
 @pytest.mark.parametrize(
-    "body",
-    [{"username": "ada", "password": "wrong"}, {"username": "ada"}, {}],
-    ids=["wrong password", "no password", "empty"],
+    ("username", "password"),
+    [("ada", "wrong"), ("nobody", PASSWORD), ("inactive", PASSWORD)],
+    ids=["wrong password", "unknown user", "inactive user"],
 )
-def test_no_token_without_valid_credentials(api_client, body):
+def test_wrong_credentials_are_a_401(api_client, username, password):
+    UserFactory(username="ada")
+    UserFactory(username="inactive", is_active=False)
+
+    response = api_client.post(
+        TOKEN_URL, {"username": username, "password": password}, format="json"
+    )
+
+    assert response.status_code == 401
+    assert error_code(response) == "invalid_credentials"
+    assert not Token.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({"username": "ada"}, {"password"}),
+        ({}, {"username", "password"}),
+        ({"username": "ada", "password": 12345678}, {"password"}),
+        ({"username": ["ada"], "password": PASSWORD}, {"username"}),
+    ],
+    ids=["no password", "empty", "number password", "list username"],
+)
+def test_missing_or_non_string_credentials_are_a_422(api_client, body, fields):
     UserFactory(username="ada")
 
     response = api_client.post(TOKEN_URL, body, format="json")
 
-    assert response.status_code == 400
-    assert not Token.objects.exists()
+    assert response.status_code == 422
+    assert error_code(response) == "invalid"
+    assert set(response.json()["error"]["fields"]) == fields
 
 
 def test_token_endpoint_rejects_malformed_json(api_client):
     response = api_client.post(TOKEN_URL, "{", content_type="application/json")
 
     assert response.status_code == 400
+    assert error_code(response) == "malformed_json"
+
+
+# Using the token: `Authorization: Bearer KEY`.
+
+
+def test_bearer_token_authenticates(api_client, user):
+    token = Token.objects.create(user=user)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+
+    response = api_client.post(TOKEN_URL, {}, format="json")
+
+    assert response.status_code == 422  # past authentication, refused for its body
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Bearer forged-0123456789abcdef", "Bearer", "Bearer two words"],
+    ids=["unknown token", "no token", "spaces"],
+)
+def test_a_bad_bearer_token_is_a_401(api_client, header):
+    api_client.credentials(HTTP_AUTHORIZATION=header)
+
+    response = api_client.post(TOKEN_URL, {}, format="json")
+
+    assert response.status_code == 401
+    assert error_code(response) == "unauthorized"
+    assert response["WWW-Authenticate"] == "Bearer"
+
+
+# The admin: sessions, staff only.
 
 
 def test_superuser_can_log_in_to_admin(client):
     UserFactory(username="boss", is_staff=True, is_superuser=True)
 
     response = client.post(
-        reverse("admin:login"),
-        {"username": "boss", "password": "correct horse battery staple", "next": "/admin/"},
+        reverse("admin:login"), {"username": "boss", "password": PASSWORD, "next": "/admin/"}
     )
 
     assert response.status_code == 302
@@ -55,10 +127,27 @@ def test_superuser_can_log_in_to_admin(client):
 def test_admin_refuses_ordinary_users(client):
     UserFactory(username="visitor")
 
-    response = client.post(
-        reverse("admin:login"),
-        {"username": "visitor", "password": "correct horse battery staple"},
-    )
+    response = client.post(reverse("admin:login"), {"username": "visitor", "password": PASSWORD})
 
     assert response.status_code == 200  # the login form again
     assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_admin_lists_and_adds_users(admin_client):
+    UserFactory(username="listed")
+    opts = get_user_model()._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+    assert "listed" in admin_client.get(changelist).text
+    response = admin_client.post(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_add"),
+        {
+            "username": "added",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "usable_password": "true",
+        },
+    )
+
+    assert response.status_code == 302
+    assert get_user_model().objects.get(username="added").check_password(PASSWORD)

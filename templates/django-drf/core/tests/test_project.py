@@ -1,4 +1,4 @@
-"""Checks on the project as a whole: migrations and the production deploy checklist."""
+"""Checks on the project as a whole: migrations, the database, the deploy checklist."""
 
 import os
 import secrets
@@ -9,6 +9,8 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 
 
 @pytest.mark.django_db
@@ -33,3 +35,21 @@ def test_production_settings_pass_the_deploy_checklist():
     )
 
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_sqlite_writers_wait_for_each_other(tmp_path, settings):
+    """WAL and a busy timeout: concurrent writers queue instead of failing."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+
+    options = settings.DATABASES["default"]["OPTIONS"]
+    assert options["timeout"] >= 5
+    assert options["transaction_mode"] == "IMMEDIATE"
+    on_file = SQLiteWrapper({**connection.settings_dict, "NAME": str(tmp_path / "db.sqlite3")})
+    try:
+        with on_file.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone() == ("wal",)
+    finally:
+        on_file.close()

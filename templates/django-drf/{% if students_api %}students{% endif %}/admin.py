@@ -5,6 +5,7 @@ from .models import Student
 
 @admin.register(Student)
 class StudentAdmin(admin.ModelAdmin):
-    list_display = ["name", "grade", "email", "created_at"]
+    list_display = ["name", "grade", "created_at"]
     list_filter = ["grade"]
-    search_fields = ["name", "email"]
+    search_fields = ["name"]
+    ordering = ["name", "id"]

@@ -1,5 +1,7 @@
 from django.db import models
 
+from core.validators import ControlCharacterValidator
+
 
 class Student(models.Model):
     class Grade(models.TextChoices):
@@ -13,17 +15,20 @@ class Student(models.Model):
         C_PLUS = "C+", "C+"
         C = "C"
         C_MINUS = "C-", "C-"
+        D_PLUS = "D+", "D+"
         D = "D"
+        D_MINUS = "D-", "D-"
         F = "F"
 
-    name = models.CharField(max_length=100)
+    # 1-100 characters (code points) once trimmed, no control characters: checked by the
+    # API and the admin alike.
+    name = models.CharField(max_length=100, validators=[ControlCharacterValidator()])
     grade = models.CharField(max_length=2, choices=Grade.choices)
-    email = models.EmailField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["id"]
 
     def __str__(self) -> str:
         return self.name

@@ -9,4 +9,3 @@ class StudentFactory(factory.django.DjangoModelFactory):
 
     name = factory.Faker("name")
     grade = factory.Iterator(Student.Grade.values)
-    email = factory.Faker("email")

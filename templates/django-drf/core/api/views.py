@@ -1,0 +1,67 @@
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import ParseError, UnsupportedMediaType
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api.exceptions import InvalidCredentials, PayloadTooLarge
+from core.api.serializers import TokenRequestSerializer
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+class JSONBodyMixin:
+    """For views whose writes take a JSON body; checks what DRF lets through.
+
+    The size comes first, from Content-Length, before authentication or anything else
+    reads the body. DRF then reads an empty body, or one without a Content-Type, as
+    ``{}``: here the first is malformed JSON (400) and the second unsupported (415).
+    """
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        if _content_length(request) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            raise PayloadTooLarge(
+                f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes."
+            )
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        if request.method in BODY_METHODS:
+            if request.stream is None:
+                raise ParseError("The request body is empty: send a JSON object.")
+            if not request.content_type:
+                raise UnsupportedMediaType("", "Send the body as application/json.")
+
+
+def _content_length(request: Request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+class TokenView(JSONBodyMixin, APIView):
+    """Exchange a username and password for the user's API token (one per user)."""
+
+    permission_classes = []  # the credentials are in the body
+
+    @extend_schema(
+        request=TokenRequestSerializer,
+        responses={
+            200: inline_serializer("Token", {"token": serializers.CharField()}),
+            401: OpenApiResponse(description="Wrong username or password."),
+        },
+        auth=[],
+    )
+    def post(self, request: Request) -> Response:
+        credentials = TokenRequestSerializer(data=request.data)
+        credentials.is_valid(raise_exception=True)
+        user = authenticate(request._request, **credentials.validated_data)
+        if user is None:  # unknown, inactive or wrong password: the same answer
+            raise InvalidCredentials()
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key}, headers={"Cache-Control": "no-store"})
