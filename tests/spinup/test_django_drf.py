@@ -2,25 +2,30 @@
 
 For each feature combination (SQLite), once per combination:
   render → `uv sync --locked` → the project's own tests and lint → the production deploy
-  checklist → prepare (migrate, superuser from env vars) and start on a free port.
-Then, over real HTTP: the hello view, the offline API docs, the students API (anonymous
-read, token write, bad input) and the admin (a browser-style login that creates a Product).
-The same scenario runs once more against a real PostgreSQL server.
+  checklist → prepare (migrate, the demo superuser from `.env`) and start on a free port.
+Then, over real HTTP: the hello view, health, the offline API docs, the students API
+(anonymous read, Bearer-token writes from `/api/auth/token/`, the error body, concurrent
+writers on SQLite) and the admin (a browser-style login that creates a Product). The
+same scenario runs once more against a real PostgreSQL server, and once with Django's
+built-in user (`custom_user_model=false`, what a project updated from 0.1.0 keeps).
+(The whole contract, case by case, is tests/contract's.)
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
 
+from scaffold import api
 from scaffold.stacks import STACKS
-from tests.support.django_admin import SUPERUSER, admin_login, api_token_header, submit_admin_form
+from tests.support.django_admin import admin_login, api_token_header, submit_admin_form
 from tests.support.per_feature_set import Project, per_feature_set
-from tests.support.projects import generate, install, run, run_all, serve
+from tests.support.projects import demo_login, generate, install, run, run_all, serve
 
 pytestmark = pytest.mark.spinup
 
@@ -34,7 +39,7 @@ PRODUCTION = {
 }
 
 
-project, base_url, http = per_feature_set(STACK, env=SUPERUSER)
+project, base_url, http = per_feature_set(STACK)
 
 
 # --- the project checks itself ----------------------------------------------------------------
@@ -48,16 +53,15 @@ def test_own_tests_and_lint_pass(project: Project) -> None:
 def test_production_settings_pass_the_deploy_checklist(project: Project) -> None:
     run(
         project.path,
-        "uv",
-        "run",
-        "python",
-        "manage.py",
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
+        *("uv", "run", "python", "manage.py", "check", "--deploy", "--fail-level", "WARNING"),
         env=PRODUCTION,
     )
+
+
+def test_new_projects_have_their_own_user_model(project: Project) -> None:
+    assert (project.path / "users" / "models.py").is_file()
+    settings = (project.path / "config" / "settings" / "base.py").read_text()
+    assert 'AUTH_USER_MODEL = "users.User"' in settings
 
 
 def test_install_and_migrate_leave_git_clean(project: Project, base_url: str) -> None:
@@ -74,6 +78,12 @@ def test_hello(http: httpx.Client) -> None:
     assert "Hello World" in response.text
 
 
+def test_health_checks_the_database(http: httpx.Client) -> None:
+    response = http.get("/healthz/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
 def test_api_docs_load_only_local_assets(http: httpx.Client) -> None:
     assert http.get("/api/schema/").status_code == 200
     page = http.get("/api/docs/")
@@ -85,20 +95,43 @@ def test_api_docs_load_only_local_assets(http: httpx.Client) -> None:
         assert http.get(asset).status_code == 200, asset
 
 
+def test_unknown_api_paths_are_json_404s(http: httpx.Client) -> None:
+    response = http.get("/api/no-such-thing/")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
 def test_students_api(project: Project, http: httpx.Client) -> None:
     project.needs("students")
-    exercise_students_api(http)
+    exercise_students_api(http, *demo_login(project.path))
+
+
+def test_concurrent_writers_all_succeed(project: Project, http: httpx.Client) -> None:
+    """SQLite in WAL mode with a busy timeout: writers queue, none gets "database is locked"."""
+    project.needs("students")
+    auth = api_token_header(http, *demo_login(project.path))
+
+    def create(n: int) -> int:
+        body = {"name": f"Writer {n}", "grade": "B"}
+        return http.post("/api/students/", json=body, headers=auth).status_code
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(create, range(48)))
+
+    assert statuses == [201] * 48
 
 
 def test_admin_creates_a_product(project: Project, http: httpx.Client) -> None:
     project.needs("admin")
-    exercise_product_admin(http)
+    exercise_product_admin(http, *demo_login(project.path))
 
 
 def test_admin_site_is_always_there(project: Project, http: httpx.Client) -> None:
-    """Django's admin (and auth) come with every feature set; the catalog only with `admin`."""
-    admin_login(http)
+    """Django's admin (users and tokens) comes with every feature set; the catalog only
+    with `admin`."""
+    admin_login(http, *demo_login(project.path))
     assert http.get("/admin/").status_code == 200
+    assert http.get("/admin/users/user/").status_code == 200
     catalog = http.get("/admin/catalog/product/")
     assert catalog.status_code == (200 if "admin" in project.features else 404)
 
@@ -113,59 +146,94 @@ def test_postgres(tmp_path: Path, postgres_url: str) -> None:
     database = {"DATABASE_URL": postgres_url}
     run(path, "uv", "run", "pytest", env=database)  # its test database sits beside this one
     with (
-        serve(path, STACK, env={**database, **SUPERUSER}) as url,
+        serve(path, STACK, env=database) as url,
         httpx.Client(base_url=url, timeout=30) as http,
     ):
-        exercise_students_api(http)
-        exercise_product_admin(http)
+        assert http.get("/healthz/").json() == {"status": "ok"}
+        exercise_students_api(http, *demo_login(path))
+        exercise_product_admin(http, *demo_login(path))
+
+
+# --- Django's built-in user -------------------------------------------------------------------
+
+
+def test_a_project_with_djangos_built_in_user(tmp_path: Path) -> None:
+    """custom_user_model=false (what a project updated from 0.1.0 answers): no users app,
+    auth.User throughout, and everything else the same."""
+    spec = api.make_spec(
+        name="demo", stack=STACK, dest=tmp_path / "demo", extra={"custom_user_model": False}
+    )
+    path = api.create_project(spec=spec, install=False).path
+    assert not (path / "users").exists()
+    assert "AUTH_USER_MODEL" not in (path / "config" / "settings" / "base.py").read_text()
+    install(path, STACK)
+    run_all(path, STACKS[STACK].test)
+    run_all(path, STACKS[STACK].lint)
+    with serve(path, STACK) as url, httpx.Client(base_url=url, timeout=30) as http:
+        exercise_students_api(http, *demo_login(path))
+        exercise_product_admin(http, *demo_login(path))
+        assert http.get("/admin/auth/user/").status_code == 200
+    status = run(path, "git", "status", "--porcelain").stdout
+    assert status == "", status
 
 
 # --- scenarios --------------------------------------------------------------------------------
 
 
-def exercise_students_api(http: httpx.Client) -> None:
-    """Anonymous read; anonymous write refused; token write; bad input is a 4xx."""
+def exercise_students_api(http: httpx.Client, username: str, password: str) -> None:
+    """Anonymous read; anonymous write refused; Bearer-token writes; errors in one shape."""
     listing = http.get("/api/students/")
     assert listing.status_code == 200
-    assert {"Rahul", "Priya"} <= {s["name"] for s in listing.json()["results"]}
+    page = listing.json()
+    assert (page["limit"], page["offset"]) == (20, 0)
+    assert [s["name"] for s in page["results"][:2]] == ["Rahul", "Priya"]
 
-    new = {"name": "Asha", "grade": "A-", "email": "asha@example.com"}
-    assert http.post("/api/students/", json=new).status_code == 401
+    new = {"name": "Asha", "grade": "A-"}
+    refused = http.post("/api/students/", json=new)
+    assert refused.status_code == 401
+    assert refused.headers["www-authenticate"] == "Bearer"
+    assert refused.json()["error"]["code"] == "unauthorized"
 
-    auth = api_token_header(http)
+    wrong = http.post("/api/auth/token/", json={"username": username, "password": "wrong"})
+    assert wrong.status_code == 401
+    assert wrong.json()["error"]["code"] == "invalid_credentials"
+    auth = api_token_header(http, username, password)
 
     created = http.post("/api/students/", json=new, headers=auth)
     assert created.status_code == 201, created.text
-    student_url = f"/api/students/{created.json()['id']}/"
-    assert http.get(student_url).json()["name"] == "Asha"
+    student = created.json()
+    student_url = created.headers["location"]
+    assert student_url == f"/api/students/{student['id']}/"
+    assert http.get(student_url).json() == {"id": student["id"], **new}
 
-    assert (
-        http.post("/api/students/", json={"name": "Asha", "grade": "Z"}, headers=auth).status_code
-        == 400
+    patched = http.patch(student_url, json={"grade": "D-"}, headers=auth)
+    assert patched.json() == {"id": student["id"], "name": "Asha", "grade": "D-"}
+
+    invalid = http.post("/api/students/", json={"name": 7, "grade": "E"}, headers=auth)
+    assert invalid.status_code == 422
+    assert set(invalid.json()["error"]["fields"]) == {"name", "grade"}
+    malformed = http.post(
+        "/api/students/",
+        content=b'{"name": ',
+        headers={**auth, "Content-Type": "application/json"},
     )
-    assert http.post("/api/students/", json={"grade": ["A"]}, headers=auth).status_code == 400
-    assert (
-        http.post(
-            "/api/students/",
-            content=b'{"name": ',
-            headers={**auth, "Content-Type": "application/json"},
-        ).status_code
-        == 400
-    )
+    assert malformed.status_code == 400
+    assert malformed.json()["error"]["code"] == "malformed_json"
+    too_big = http.post("/api/students/", json={"name": "x" * 70_000, "grade": "A"}, headers=auth)
+    assert too_big.status_code == 413
 
-    assert http.get("/api/students/999999/").status_code == 404
-    assert http.get(f"/api/students/{'9' * 30}/").status_code == 404
-    assert (
-        http.patch(f"/api/students/{'9' * 30}/", json={"grade": "A"}, headers=auth).status_code
-        == 404
-    )
+    for missing in ("/api/students/999999/", f"/api/students/{'9' * 30}/", "/api/students/abc/"):
+        assert http.get(missing).status_code == 404, missing
+        assert http.patch(missing, json={"grade": "A"}, headers=auth).status_code == 404, missing
 
-    assert http.delete(student_url, headers=auth).status_code == 204
+    deleted = http.delete(student_url, headers=auth)
+    assert deleted.status_code == 204
+    assert http.get(student_url).status_code == 404
 
 
-def exercise_product_admin(http: httpx.Client) -> None:
+def exercise_product_admin(http: httpx.Client, username: str, password: str) -> None:
     """A browser's path: log in, open the add form, submit it, find the product listed."""
-    admin_login(http)
+    admin_login(http, username, password)
     fields = {
         "name": "Graph paper notebook",
         "description": "A4, 5 mm squares",

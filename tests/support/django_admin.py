@@ -24,7 +24,7 @@ def csrf_field(html: str) -> str:
     return match.group(1)
 
 
-def admin_login(http: httpx.Client) -> None:
+def admin_login(http: httpx.Client, username: str = USERNAME, password: str = PASSWORD) -> None:
     """GET the login form (sets the csrftoken cookie), POST it back with the field."""
     page = http.get("/admin/login/")
     assert page.status_code == 200
@@ -33,8 +33,8 @@ def admin_login(http: httpx.Client) -> None:
         "/admin/login/",
         data={
             "csrfmiddlewaretoken": csrf_field(page.text),
-            "username": USERNAME,
-            "password": PASSWORD,
+            "username": username,
+            "password": password,
             "next": "/admin/",
         },
     )
@@ -50,8 +50,10 @@ def submit_admin_form(http: httpx.Client, url: str, fields: dict[str, str]) -> h
     return saved
 
 
-def api_token_header(http: httpx.Client) -> dict[str, str]:
-    """A DRF token for the superuser, as the Authorization header that carries it."""
-    response = http.post("/api/auth/token/", json={"username": USERNAME, "password": PASSWORD})
+def api_token_header(
+    http: httpx.Client, username: str = USERNAME, password: str = PASSWORD
+) -> dict[str, str]:
+    """The user's API token, as the Authorization header that carries it (Bearer)."""
+    response = http.post("/api/auth/token/", json={"username": username, "password": password})
     assert response.status_code == 200, response.text
-    return {"Authorization": f"Token {response.json()['token']}"}
+    return {"Authorization": f"Bearer {response.json()['token']}"}
