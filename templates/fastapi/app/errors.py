@@ -11,6 +11,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 CODES = {
@@ -33,6 +35,37 @@ MESSAGES = {
     422: "The request is invalid.",
     500: "Something went wrong on our side.",
 }
+
+
+DESCRIPTIONS = {
+    400: "The body is not JSON (bad syntax, empty, not UTF-8)",
+    401: "No valid Bearer token",
+    404: "Nothing has this id",
+    413: "The body is over 64 KiB",
+    415: "The body is not application/json",
+    422: "The request breaks a rule; `fields` says which",
+}
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(examples=["invalid"])
+    message: str = Field(examples=["The request is invalid."])
+    fields: dict[str, str] | SkipJsonSchema[None] = Field(
+        None, description="Only with `invalid`: each offending field and what is wrong with it"
+    )
+
+
+class ErrorResponse(BaseModel):
+    """The body of every error response (documented in the OpenAPI schema)."""
+
+    error: ErrorDetail
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` for these error statuses, so clients see every answer."""
+    return {
+        status: {"model": ErrorResponse, "description": DESCRIPTIONS[status]} for status in statuses
+    }
 
 
 class ApiError(StarletteHTTPException):

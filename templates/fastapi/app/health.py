@@ -1,7 +1,9 @@
 """`GET /healthz`: 200 when the database answers, 503 when it doesn't (for load balancers)."""
 
-from fastapi import APIRouter, status
-from fastapi.responses import JSONResponse
+from typing import Literal
+
+from fastapi import APIRouter, Response, status
+from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -10,15 +12,18 @@ from app.db import SessionDep
 router = APIRouter(tags=["health"])
 
 
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+
+
 @router.get(
     "/healthz",
-    responses={503: {"description": "The database does not answer"}},
+    responses={503: {"model": Health, "description": "The database does not answer"}},
 )
-def healthz(session: SessionDep) -> JSONResponse:
+def healthz(session: SessionDep, response: Response) -> Health:
     try:
         session.execute(text("SELECT 1"))
     except SQLAlchemyError:
-        return JSONResponse(
-            {"status": "unavailable"}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE
-        )
-    return JSONResponse({"status": "ok"})
+        response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+        return Health(status="unavailable")
+    return Health(status="ok")

@@ -1,4 +1,5 @@
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
+from app.main import create_app
 from app.users import passwords
 from app.users.__main__ import ensure_admin
+from app.users.dependencies import CurrentUser
 from app.users.models import Token, User
 from tests.conftest import PASSWORD
 
@@ -80,21 +83,51 @@ def test_a_token_request_must_be_json(client: TestClient) -> None:
     assert response.status_code == 415
 
 
-def test_a_token_authorizes_writes(client: TestClient, token: str) -> None:
-    response = client.delete("/api/students/9999", headers={"Authorization": f"Bearer {token}"})
+@pytest.fixture
+def protected(settings: Settings) -> Iterator[TestClient]:
+    """An app with one route that needs a user, as every write does."""
+    app = create_app(settings)
 
-    assert response.status_code != 401
+    @app.get("/whoami")
+    def whoami(user: CurrentUser) -> dict[str, str]:
+        return {"username": user.username}
+
+    with TestClient(app) as client:
+        yield client
+
+
+def test_a_token_identifies_its_user(protected: TestClient, token: str) -> None:
+    response = protected.get("/whoami", headers={"Authorization": f"Bearer {token}"})
+
+    assert response.json() == {"username": "tester"}
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [None, "Bearer not-a-token-anyone-issued", "Bearer ", "Basic dGVzdGVyOnNlY3JldA==", "Token x"],
+)
+def test_no_valid_token_is_401(
+    protected: TestClient, token: str, authorization: str | None
+) -> None:
+    headers = {"Authorization": authorization} if authorization else {}
+
+    response = protected.get("/whoami", headers=headers)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+    assert response.headers["www-authenticate"] == "Bearer"
 
 
 def test_a_deleted_users_tokens_stop_working(
-    client: TestClient, token: str, user: User, session: Session
+    protected: TestClient, token: str, user: User, session: Session
 ) -> None:
     session.delete(user)
     session.commit()
 
-    response = client.delete("/api/students/9999", headers={"Authorization": f"Bearer {token}"})
+    response = protected.get("/whoami", headers={"Authorization": f"Bearer {token}"})
 
     assert response.status_code == 401
+    assert session.scalars(select(Token)).all() == [], "its tokens went with it"
 
 
 def test_passwords_are_stored_as_scrypt_hashes(user: User) -> None:

@@ -2,7 +2,7 @@ from fastapi import APIRouter
 
 from app.db import SessionDep
 from app.dependencies import JSONBody
-from app.errors import ApiError
+from app.errors import ApiError, error_responses
 from app.users import service
 from app.users.schemas import Credentials, TokenResponse
 
@@ -12,7 +12,10 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
 @router.post(
     "/token",
     dependencies=[JSONBody],
-    responses={401: {"description": "Wrong username or password"}},
+    responses={
+        **error_responses(400, 413, 415, 422),
+        401: {**error_responses(401)[401], "description": "Wrong username or password"},
+    },
 )
 def create_token(session: SessionDep, credentials: Credentials) -> TokenResponse:
     """Exchange a username and password for a Bearer token that authorizes writes."""

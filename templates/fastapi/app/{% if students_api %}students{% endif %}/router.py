@@ -1,10 +1,10 @@
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from app.db import SessionDep
 from app.dependencies import JSONBody
-from app.errors import ApiError
+from app.errors import ApiError, error_responses
 from app.students import repository
 from app.students.models import Student
 from app.students.schemas import StudentCreate, StudentPage, StudentPatch, StudentRead
@@ -12,13 +12,9 @@ from app.users.dependencies import CurrentUser
 
 router = APIRouter(prefix="/api/students", tags=["students"])
 
-# Documented beside the 422s FastAPI adds itself, so clients see every answer they can get.
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No student has this id"}}
-WRITE: dict[int | str, dict[str, Any]] = {
-    400: {"description": "The body is not JSON"},
-    401: {"description": "No valid Bearer token"},
-    415: {"description": "The body is not application/json"},
-}
+# Every answer an operation can give is documented (the 422 replaces FastAPI's own shape).
+NOT_FOUND = error_responses(404)
+WRITE = error_responses(400, 401, 413, 415, 422)
 
 # Ids are 32-bit integers (PostgreSQL `integer`). Any other value names no student:
 # app.errors answers a path parameter that doesn't validate with 404.
@@ -35,7 +31,7 @@ def get_student_or_404(session: SessionDep, student_id: StudentId) -> Student:
 StudentDep = Annotated[Student, Depends(get_student_or_404)]
 
 
-@router.get("")
+@router.get("", responses=error_responses(422))
 def list_students(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -101,7 +97,7 @@ def update_student(
 @router.delete(
     "/{student_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={**NOT_FOUND, 401: WRITE[401]},
+    responses=error_responses(401, 404),
 )
 def delete_student(session: SessionDep, user: CurrentUser, student: StudentDep) -> None:
     repository.delete_student(session, student)
