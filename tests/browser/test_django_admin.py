@@ -69,3 +69,15 @@ def test_create_a_product_and_find_it_by_search_and_by_filter(
     ).click()
     expect(page).to_have_url(re.compile(r"in_stock__exact=0"))
     expect_listed(page, "Fountain pen")
+
+
+def test_the_project_user_model_is_administered(context: BrowserContext, admin_url: str) -> None:
+    """New projects' users.User, under its own app, with Django's user admin."""
+    page = sign_in(context, admin_url)
+    page.click("a[href$='/users/user/']")
+    expect(page).to_have_url(re.compile(r"/admin/users/user/$"))
+    expect(page.locator("#result_list tbody th.field-username")).to_have_text(
+        [SUPERUSER["DJANGO_SUPERUSER_USERNAME"]]
+    )
+    page.click("a.addlink[href$='/users/user/add/']")
+    expect(page.locator("#id_password1")).to_be_visible()
