@@ -78,7 +78,7 @@ def test_a_method_the_path_does_not_offer_is_a_405(api_client):
 @pytest.mark.parametrize("path", ["/api/no-such-thing/", "/api/no/such/thing", "/api/x.json"])
 def test_an_unknown_api_path_is_a_json_404(api_client, path):
     assert_error(api_client.get(path), 404, "not_found")
-    assert_error(api_client.post(path, {}, format="json"), 404, "not_found")
+    assert_error(api_client.post(path, {}), 404, "not_found")
 
 
 @override_settings(DEBUG=True)

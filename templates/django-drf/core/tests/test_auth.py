@@ -21,7 +21,7 @@ def error_code(response) -> str:
 def test_token_for_valid_credentials(api_client):
     user = UserFactory(username="ada")
 
-    response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD}, format="json")
+    response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD})
 
     assert response.status_code == 200
     assert response.json() == {"token": Token.objects.get(user=user).key}
@@ -32,8 +32,8 @@ def test_the_same_token_every_time(api_client):
     UserFactory(username="ada")
     credentials = {"username": "ada", "password": PASSWORD}
 
-    first = api_client.post(TOKEN_URL, credentials, format="json").json()
-    second = api_client.post(TOKEN_URL, credentials, format="json").json()
+    first = api_client.post(TOKEN_URL, credentials).json()
+    second = api_client.post(TOKEN_URL, credentials).json()
 
     assert first == second
 
@@ -47,9 +47,7 @@ def test_wrong_credentials_are_a_401(api_client, username, password):
     UserFactory(username="ada")
     UserFactory(username="inactive", is_active=False)
 
-    response = api_client.post(
-        TOKEN_URL, {"username": username, "password": password}, format="json"
-    )
+    response = api_client.post(TOKEN_URL, {"username": username, "password": password})
 
     assert response.status_code == 401
     assert error_code(response) == "invalid_credentials"
@@ -69,7 +67,7 @@ def test_wrong_credentials_are_a_401(api_client, username, password):
 def test_missing_or_non_string_credentials_are_a_422(api_client, body, fields):
     UserFactory(username="ada")
 
-    response = api_client.post(TOKEN_URL, body, format="json")
+    response = api_client.post(TOKEN_URL, body)
 
     assert response.status_code == 422
     assert error_code(response) == "invalid"
@@ -90,7 +88,7 @@ def test_bearer_token_authenticates(api_client, user):
     token = Token.objects.create(user=user)
     api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
 
-    response = api_client.post(TOKEN_URL, {}, format="json")
+    response = api_client.post(TOKEN_URL, {})
 
     assert response.status_code == 422  # past authentication, refused for its body
 
@@ -103,7 +101,7 @@ def test_bearer_token_authenticates(api_client, user):
 def test_a_bad_bearer_token_is_a_401(api_client, header):
     api_client.credentials(HTTP_AUTHORIZATION=header)
 
-    response = api_client.post(TOKEN_URL, {}, format="json")
+    response = api_client.post(TOKEN_URL, {})
 
     assert response.status_code == 401
     assert error_code(response) == "unauthorized"

@@ -99,8 +99,8 @@ def test_an_id_that_is_no_student_is_a_404(api_client, token_client, pk):
     url = detail_url(pk)
     for response in [
         api_client.get(url),
-        token_client.put(url, {"name": "X", "grade": "A"}, format="json"),
-        token_client.patch(url, {"grade": "A"}, format="json"),
+        token_client.put(url, {"name": "X", "grade": "A"}),
+        token_client.patch(url, {"grade": "A"}),
         token_client.delete(url),
     ]:
         error(response, 404, "not_found")
@@ -120,9 +120,9 @@ def test_writes_without_a_valid_token_are_a_401(api_client, authorization):
     student = StudentFactory(grade="C")
 
     for response in [
-        api_client.post(LIST_URL, {"name": "Eve", "grade": "A"}, format="json"),
-        api_client.put(detail_url(student.id), {"name": "Eve", "grade": "A"}, format="json"),
-        api_client.patch(detail_url(student.id), {"grade": "F"}, format="json"),
+        api_client.post(LIST_URL, {"name": "Eve", "grade": "A"}),
+        api_client.put(detail_url(student.id), {"name": "Eve", "grade": "A"}),
+        api_client.patch(detail_url(student.id), {"grade": "F"}),
         api_client.delete(detail_url(student.id)),
     ]:
         error(response, 401, "unauthorized")
@@ -134,7 +134,7 @@ def test_writes_without_a_valid_token_are_a_401(api_client, authorization):
 
 
 def test_create(token_client):
-    response = token_client.post(LIST_URL, {"name": "  Grace Hopper ", "grade": "A"}, format="json")
+    response = token_client.post(LIST_URL, {"name": "  Grace Hopper ", "grade": "A"})
 
     assert response.status_code == 201
     body = response.json()
@@ -147,7 +147,7 @@ def test_replace(token_client):
     student = StudentFactory(name="Asha", grade="C")
     body = {"name": "Asha K", "grade": "C-"}
 
-    response = token_client.put(detail_url(student.id), body, format="json")
+    response = token_client.put(detail_url(student.id), body)
 
     assert response.status_code == 200
     assert response.json() == {"id": student.id, "name": "Asha K", "grade": "C-"}
@@ -156,7 +156,7 @@ def test_replace(token_client):
 def test_patch_changes_only_what_it_names(token_client):
     student = StudentFactory(name="Asha", grade="A-")
 
-    response = token_client.patch(detail_url(student.id), {"grade": "D+"}, format="json")
+    response = token_client.patch(detail_url(student.id), {"grade": "D+"})
 
     assert response.json() == {"id": student.id, "name": "Asha", "grade": "D+"}
 
@@ -164,7 +164,7 @@ def test_patch_changes_only_what_it_names(token_client):
 def test_an_empty_patch_changes_nothing(token_client):
     student = StudentFactory(name="Asha", grade="A-")
 
-    response = token_client.patch(detail_url(student.id), {}, format="json")
+    response = token_client.patch(detail_url(student.id), {})
 
     assert response.status_code == 200
     assert response.json() == {"id": student.id, "name": "Asha", "grade": "A-"}
@@ -183,7 +183,7 @@ def test_delete(token_client):
 def test_session_users_can_write(api_client, user):
     api_client.force_login(user)
 
-    response = api_client.post(LIST_URL, {"name": "Linus", "grade": "B-"}, format="json")
+    response = api_client.post(LIST_URL, {"name": "Linus", "grade": "B-"})
 
     assert response.status_code == 201
 
@@ -193,7 +193,7 @@ def test_session_users_can_write(api_client, user):
 
 @pytest.mark.parametrize("grade", GRADES)
 def test_every_grade_of_the_scale_is_accepted(token_client, grade):
-    response = token_client.post(LIST_URL, {"name": "Scale", "grade": grade}, format="json")
+    response = token_client.post(LIST_URL, {"name": "Scale", "grade": grade})
 
     assert response.status_code == 201
     assert response.json()["grade"] == grade
@@ -205,7 +205,7 @@ def test_every_grade_of_the_scale_is_accepted(token_client, grade):
     ids=["100 letters", "100 emoji", "one letter"],
 )
 def test_names_of_1_to_100_characters_are_accepted(token_client, name, stored):
-    response = token_client.post(LIST_URL, {"name": name, "grade": "B"}, format="json")
+    response = token_client.post(LIST_URL, {"name": name, "grade": "B"})
 
     assert response.status_code == 201
     assert response.json()["name"] == stored
@@ -240,14 +240,14 @@ def test_names_of_1_to_100_characters_are_accepted(token_client, name, stored):
     ],
 )
 def test_a_body_that_breaks_a_rule_is_a_422(token_client, body, fields):
-    response = token_client.post(LIST_URL, body, format="json")
+    response = token_client.post(LIST_URL, body)
 
     assert invalid_fields(response) == fields
     assert not Student.objects.filter(name="Rahul", grade__in=["E+", "F+", "a"]).exists()
 
 
 def test_the_grade_message_lists_the_scale(token_client):
-    response = token_client.post(LIST_URL, {"name": "X", "grade": "E"}, format="json")
+    response = token_client.post(LIST_URL, {"name": "X", "grade": "E"})
 
     assert response.json()["error"]["fields"]["grade"] == f"Must be one of {', '.join(GRADES)}."
 
@@ -272,7 +272,7 @@ def test_a_lone_surrogate_key_is_refused_not_a_crash(token_client):
 def test_replace_needs_every_field(token_client):
     student = StudentFactory()
 
-    response = token_client.put(detail_url(student.id), {"name": "X"}, format="json")
+    response = token_client.put(detail_url(student.id), {"name": "X"})
 
     assert invalid_fields(response) == {"grade"}
 
@@ -280,7 +280,7 @@ def test_replace_needs_every_field(token_client):
 def test_a_patch_with_an_unknown_field_is_refused(token_client):
     student = StudentFactory()
 
-    response = token_client.patch(detail_url(student.id), {"nickname": "X"}, format="json")
+    response = token_client.patch(detail_url(student.id), {"nickname": "X"})
 
     assert invalid_fields(response) == {"nickname"}
 
@@ -313,7 +313,7 @@ def test_a_form_body_is_a_415(token_client):
 
 
 def test_a_body_over_64_kib_is_a_413(token_client):
-    response = token_client.post(LIST_URL, {"name": "x" * 100_000, "grade": "A"}, format="json")
+    response = token_client.post(LIST_URL, {"name": "x" * 100_000, "grade": "A"})
 
     error(response, 413, "payload_too_large")
     assert not Student.objects.filter(grade="A", name__startswith="xxx").exists()
