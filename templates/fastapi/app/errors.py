@@ -6,6 +6,7 @@ parameter or unknown key to what is wrong with it. Messages never echo the input
 lone surrogate or a 10 kB string in a request can't break (or bloat) the response.
 """
 
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -35,8 +36,6 @@ MESSAGES = {
     422: "The request is invalid.",
     500: "Something went wrong on our side.",
 }
-
-
 DESCRIPTIONS = {
     400: "The body is not JSON (bad syntax, empty, not UTF-8)",
     401: "No valid Bearer token",
@@ -80,7 +79,17 @@ class ApiError(StarletteHTTPException):
         headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(status_code, detail=message or MESSAGES.get(status_code), headers=headers)
-        self.code = code or CODES.get(status_code, "error")
+        self.code = code or default_code(status_code)
+
+
+def default_code(status_code: int) -> str:
+    """The code of a status: fixed above, else its name (403 -> `forbidden`)."""
+    if status_code in CODES:
+        return CODES[status_code]
+    try:
+        return HTTPStatus(status_code).name.lower()
+    except ValueError:
+        return "error"
 
 
 def error_body(
@@ -101,7 +110,7 @@ def error_response(
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body = error_body(
-        code or CODES.get(status_code, "error"),
+        code or default_code(status_code),
         message or MESSAGES.get(status_code, "The request failed."),
         fields,
     )
@@ -109,11 +118,16 @@ def error_response(
 
 
 async def http_error_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    # Starlette's own errors (unknown path, wrong method, body that can't be decoded)
-    # arrive here too, with its generic phrase ("Not Found") as their detail.
     if isinstance(exc, ApiError):
         return error_response(exc.status_code, exc.detail, code=exc.code, headers=exc.headers)
-    return error_response(exc.status_code, headers=exc.headers)
+    # Starlette's own errors (unknown path, wrong method) carry the bare HTTP phrase
+    # ("Not Found"), replaced by a sentence; a plain HTTPException's own detail is kept.
+    try:
+        phrase = HTTPStatus(exc.status_code).phrase
+    except ValueError:
+        phrase = ""
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+    return error_response(exc.status_code, detail, headers=exc.headers)
 
 
 def _field_message(error: dict[str, Any]) -> str:
@@ -138,7 +152,8 @@ async def validation_error_handler(request: Request, exc: RequestValidationError
         loc = error["loc"]
         if len(loc) > 1 and isinstance(loc[1], str):
             fields.setdefault(loc[1], _field_message(error))
-    return error_response(422, fields=fields)
+    message = None if fields else "The request body must be a JSON object."
+    return error_response(422, message, fields=fields)
 
 
 async def unexpected_error_handler(request: Request, exc: Exception) -> JSONResponse:

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from fastapi import HTTPException, status
 from fastapi.testclient import TestClient
 
 from app.config import Settings
@@ -64,3 +65,32 @@ def test_a_method_a_path_does_not_offer_is_405(client: TestClient) -> None:
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "method_not_allowed"
     assert response.headers["allow"] == "GET"
+
+
+def test_a_plain_http_exception_gets_the_error_body(settings: Settings) -> None:
+    app = create_app(settings)
+
+    @app.get("/teapot")
+    def teapot() -> None:
+        raise HTTPException(status.HTTP_418_IM_A_TEAPOT, "Short and stout.")
+
+    with TestClient(app) as client:
+        response = client.get("/teapot")
+
+    assert response.status_code == 418
+    assert response.json() == {"error": {"code": "im_a_teapot", "message": "Short and stout."}}
+
+
+def test_an_unexpected_exception_is_a_500_with_the_error_body(settings: Settings) -> None:
+    app = create_app(settings)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+    assert "a bug" not in response.text
