@@ -26,11 +26,14 @@ const studentId = {
   schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
 };
 const bearer = [{ bearer: [] }];
-const write = {
+const jsonBody = {
   400: error('The body is not JSON'),
-  401: error('No valid Bearer token'),
   413: error('The body is larger than 64 KiB'),
   415: error('The body is not application/json'),
+};
+const write = {
+  ...jsonBody,
+  401: error('No valid Bearer token'),
   422: error('The body breaks a rule; `fields` says which'),
 };
 const notFound = { 404: error('No student has this id') };
@@ -47,6 +50,7 @@ export const openApiDocument = {
         requestBody: body('Credentials'),
         responses: {
           200: { description: 'A token for `Authorization: Bearer …`', content: json(ref('Token')) },
+          ...jsonBody,
           401: error('Wrong username or password'),
           422: error('A field is missing or not a string'),
         },
