@@ -103,7 +103,9 @@ def _first_messages(detail: Any) -> tuple[str, dict[str, str]]:
 
 
 def _text(detail: Any) -> str:
-    """The first message in a DRF error detail (a string, list or dict of them)."""
-    while isinstance(detail, (list, dict)) and detail:
-        detail = next(iter(detail.values())) if isinstance(detail, dict) else detail[0]
+    """The first message in a DRF error detail (a string, or lists and dicts of them)."""
+    if isinstance(detail, dict):
+        detail = list(detail.values())
+    if isinstance(detail, list):
+        return next((text for item in detail if (text := _text(item))), "")
     return str(detail) if detail else ""

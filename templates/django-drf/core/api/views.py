@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.authentication import BearerTokenAuthentication
 from core.api.exceptions import InvalidCredentials, PayloadTooLarge
 from core.api.serializers import TokenRequestSerializer
 
@@ -47,7 +48,13 @@ def _content_length(request: Request) -> int:
 class TokenView(JSONBodyMixin, APIView):
     """Exchange a username and password for the user's API token (one per user)."""
 
-    permission_classes = []  # the credentials are in the body
+    # The credentials are in the body: a stale token or session must not get in the way.
+    authentication_classes = []
+    permission_classes = []
+
+    def get_authenticate_header(self, request: Request) -> str:
+        # Sent with a 401 (without it DRF would turn wrong credentials into a 403).
+        return BearerTokenAuthentication.keyword
 
     @extend_schema(
         request=TokenRequestSerializer,

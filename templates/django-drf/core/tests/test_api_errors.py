@@ -6,7 +6,9 @@ import json
 import pytest
 from django.test import override_settings
 from django.urls import reverse
+from rest_framework.exceptions import ValidationError
 
+from core.api.exceptions import exception_handler
 from core.views import server_error
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,18 @@ def test_a_crash_under_api_is_a_json_500(rf):
 
     assert response.status_code == 500
     assert json.loads(response.content)["error"]["code"] == "server_error"
+
+
+def test_nested_errors_give_their_first_message():
+    detail = {"items": [{}, {"name": ["Too long."]}], "non_field_errors": ["Check the items."]}
+
+    response = exception_handler(ValidationError(detail), {})
+
+    assert response.status_code == 422
+    assert response.data == {
+        "error": {
+            "code": "invalid",
+            "message": "Check the items.",
+            "fields": {"items": "Too long."},
+        }
+    }

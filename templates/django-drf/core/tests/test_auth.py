@@ -1,7 +1,13 @@
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.test import APIRequestFactory
+from rest_framework.views import APIView
 
 from core.tests.factories import UserFactory
 
@@ -81,30 +87,59 @@ def test_token_endpoint_rejects_malformed_json(api_client):
     assert error_code(response) == "malformed_json"
 
 
-# Using the token: `Authorization: Bearer KEY`.
+def test_a_stale_token_does_not_block_a_new_one(api_client):
+    UserFactory(username="ada")
+    api_client.credentials(HTTP_AUTHORIZATION="Bearer revoked-0123456789abcdef")
+
+    response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD})
+
+    assert response.status_code == 200
 
 
-def test_bearer_token_authenticates(api_client, user):
+# Using the token: `Authorization: Bearer KEY`, on any view that needs a user.
+
+
+class WhoAmI(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        return Response({"username": request.user.username})
+
+
+def who_am_i(authorization: str | None = None):
+    headers = {"HTTP_AUTHORIZATION": authorization} if authorization else {}
+    response = WhoAmI.as_view()(APIRequestFactory().get("/api/me/", **headers))
+    return response.render()
+
+
+def test_a_bearer_token_authenticates(user):
     token = Token.objects.create(user=user)
-    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
 
-    response = api_client.post(TOKEN_URL, {})
+    response = who_am_i(f"Bearer {token.key}")
 
-    assert response.status_code == 422  # past authentication, refused for its body
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"username": user.username}
 
 
 @pytest.mark.parametrize(
     "header",
-    ["Bearer forged-0123456789abcdef", "Bearer", "Bearer two words"],
-    ids=["unknown token", "no token", "spaces"],
+    [
+        None,
+        "Bearer forged-0123456789abcdef",
+        "Bearer",
+        "Bearer two words",
+        "Token {key}",
+        "Basic YWRhOnNlY3JldA==",
+    ],
+    ids=["none", "unknown token", "no token", "spaces", "DRF's Token scheme", "Basic"],
 )
-def test_a_bad_bearer_token_is_a_401(api_client, header):
-    api_client.credentials(HTTP_AUTHORIZATION=header)
+def test_anything_else_is_a_401_asking_for_bearer(user, header):
+    key = Token.objects.create(user=user).key
 
-    response = api_client.post(TOKEN_URL, {})
+    response = who_am_i(header and header.format(key=key))
 
     assert response.status_code == 401
-    assert error_code(response) == "unauthorized"
+    assert json.loads(response.content)["error"]["code"] == "unauthorized"
     assert response["WWW-Authenticate"] == "Bearer"
 
 
