@@ -1,4 +1,5 @@
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,12 +45,20 @@ def test_each_login_gets_its_own_token(client: TestClient, user: User) -> None:
         {"username": "tester", "password": ""},
         {"username": "nobody", "password": PASSWORD},
         {"username": "TESTER", "password": PASSWORD},
+        {"username": "\ud800", "password": PASSWORD},
+        {"username": "tes\u0000ter", "password": PASSWORD},
+        {"username": "tester", "password": "\ud800\u0000"},
     ],
 )
 def test_wrong_credentials_are_401(
     client: TestClient, user: User, credentials: dict[str, str]
 ) -> None:
-    response = client.post("/api/auth/token", json=credentials)
+    # json.dumps escapes lone surrogates (\ud800), which are valid JSON.
+    response = client.post(
+        "/api/auth/token",
+        content=json.dumps(credentials),
+        headers={"Content-Type": "application/json"},
+    )
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "invalid_credentials"

@@ -21,7 +21,19 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe())
 
 
+def _storable(text: str) -> bool:
+    # No stored username holds NUL or a lone surrogate (JSON allows both; the database
+    # driver would refuse them as parameters), so such a name matches nobody.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
 def get_user(session: Session, username: str) -> User | None:
+    if not _storable(username):
+        return None
     return session.scalar(select(User).where(User.username == username))
 
 
