@@ -3,7 +3,8 @@
 // `?` placeholders:
 //   all(sql, params) -> rows           get(sql, params) -> row | undefined
 //   run(sql, params) -> { changes }    exec(sql)  (several statements, no parameters)
-//   transaction(async (tx) => ...)     tx has the same methods; committed unless fn throws
+//   transaction(async (tx) => ...)     committed unless fn throws; inside, use tx (same
+//                                      methods), not the database: that waits for the end
 //   ping()                             a trivial query, for GET /healthz
 //   close()
 //   dialect                            'sqlite' or 'postgres'

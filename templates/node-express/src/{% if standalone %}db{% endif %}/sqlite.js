@@ -27,7 +27,8 @@ export function openSqlite(file) {
     return statement;
   };
 
-  const database = {
+  // Statements on the one connection, as they are.
+  const direct = {
     dialect: 'sqlite',
     // Rows come back with a null prototype; plain objects compare and log like any other.
     async all(sql, params = []) {
@@ -45,25 +46,50 @@ export function openSqlite(file) {
     async exec(sql) {
       db.exec(sql);
     },
-    // One connection: IMMEDIATE takes the write lock at BEGIN, so two processes cannot
-    // both read "not done yet" and then both write.
-    async transaction(fn) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn(database);
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
-    },
-    async ping() {
-      prepare('SELECT 1').get();
-    },
-    async close() {
-      db.close();
-    },
   };
-  return database;
+
+  // One connection serves every request, so while a transaction awaits, other requests'
+  // statements wait for it to end instead of slipping into it. (The check and the
+  // statement run in one synchronous step: nothing can start in between.)
+  let transaction = null;
+  const outside =
+    (method) =>
+    async (...args) => {
+      while (transaction) await transaction.catch(() => {});
+      return method(...args);
+    };
+
+  return {
+    dialect: 'sqlite',
+    all: outside(direct.all),
+    get: outside(direct.get),
+    run: outside(direct.run),
+    exec: outside(direct.exec),
+    // IMMEDIATE takes the write lock at BEGIN, so two processes cannot both read "not
+    // done yet" and then both write.
+    transaction: outside(async (fn) => {
+      transaction = (async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(direct);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      })();
+      try {
+        return await transaction;
+      } finally {
+        transaction = null;
+      }
+    }),
+    ping: outside(async () => {
+      prepare('SELECT 1').get();
+    }),
+    close: outside(async () => {
+      db.close();
+    }),
+  };
 }
