@@ -32,12 +32,17 @@ from tests.support.template_repos import git, release, template_repo_at, this_ch
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
 
 RELEASE_0_1_0 = "5f8ed9e8dc2087e2cfebdd86c736b02841343814"  # tag v0.1.0
-# Where 0.1.0 kept each stack's SQLite database, and its students table.
+# Where 0.1.0 kept each stack's SQLite database, and a row of the team's own in it.
+_KEPT = "INSERT INTO students (name, grade) VALUES ('Kept', 'B')"
+_DJANGO_KEPT = (
+    "INSERT INTO students_student (name, grade, email, created_at, updated_at) "
+    "VALUES ('Kept', 'B', '', datetime('now'), datetime('now'))"
+)
 OLD_DATABASE = {
-    "node-express": ("data/app.sqlite3", "students"),
-    "django-drf": ("db.sqlite3", "students_student"),
-    "fastapi": ("app.db", "students"),
-    "hybrid": ("backend/db.sqlite3", "students_student"),
+    "node-express": ("data/app.sqlite3", _KEPT),
+    "django-drf": ("db.sqlite3", _DJANGO_KEPT),
+    "fastapi": ("app.db", _KEPT),
+    "hybrid": ("backend/db.sqlite3", _DJANGO_KEPT),
 }
 TEAM_NOTES = "\n## Our notes\n\nDeploys go through the staging box first.\n"
 
@@ -109,9 +114,9 @@ def use_as_0_1_0_did(project: Path, stack: str) -> None:
         assert students.status_code == 200, students.text
     finally:
         runner.stop(started)
-    path, table = OLD_DATABASE[stack]
+    path, insert = OLD_DATABASE[stack]
     with sqlite3.connect(project / path) as db:
-        db.execute(f"INSERT INTO {table} (name, grade) VALUES ('Kept', 'B')")
+        db.execute(insert)
 
 
 def keep_both_sides(project: Path, *, conflicted: bool) -> None:
