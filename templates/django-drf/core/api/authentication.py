@@ -1,4 +1,7 @@
+from typing import Any
+
 from rest_framework.authentication import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
 
 
 class BearerTokenAuthentication(TokenAuthentication):
@@ -8,3 +11,10 @@ class BearerTokenAuthentication(TokenAuthentication):
     """
 
     keyword = "Bearer"
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
+        # Keys are 40 letters and digits: anything else (a NUL, which PostgreSQL would
+        # refuse with an error) is turned away without a query.
+        if not (key.isascii() and key.isalnum() and len(key) <= 40):
+            raise AuthenticationFailed("Invalid token.")
+        return super().authenticate_credentials(key)

@@ -28,8 +28,8 @@ def assert_error(response, status: int, code: str) -> dict:
 
 @pytest.mark.parametrize(
     "body",
-    [b"{not json", b'{"username": ', b"\xff\xfe{}", b""],
-    ids=["bad syntax", "cut short", "not UTF-8", "empty"],
+    [b"{not json", b'{"username": ', b"\xff\xfe{}", b"", b"NaN", b"[" * 60_000],
+    ids=["bad syntax", "cut short", "not UTF-8", "empty", "NaN", "nested too deeply"],
 )
 def test_a_body_that_is_not_json_is_a_400(api_client, body):
     response = api_client.generic("POST", TOKEN_URL, body, content_type="application/json")

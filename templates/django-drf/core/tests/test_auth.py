@@ -130,8 +130,19 @@ def test_a_bearer_token_authenticates(user):
         "Bearer two words",
         "Token {key}",
         "Basic YWRhOnNlY3JldA==",
+        "Bearer nul\x00byte",
+        "Bearer " + "a" * 41,
     ],
-    ids=["none", "unknown token", "no token", "spaces", "DRF's Token scheme", "Basic"],
+    ids=[
+        "none",
+        "unknown token",
+        "no token",
+        "spaces",
+        "DRF's Token scheme",
+        "Basic",
+        "NUL",
+        "too long",
+    ],
 )
 def test_anything_else_is_a_401_asking_for_bearer(user, header):
     key = Token.objects.create(user=user).key
