@@ -30,7 +30,7 @@ class JSONBodyMixin:
             raise PayloadTooLarge(
                 f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes."
             )
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        super().initial(request, *args, **kwargs)
         if request.method in BODY_METHODS:
             if request.stream is None:
                 raise ParseError("The request body is empty: send a JSON object.")
@@ -67,7 +67,7 @@ class TokenView(JSONBodyMixin, APIView):
     def post(self, request: Request) -> Response:
         credentials = TokenRequestSerializer(data=request.data)
         credentials.is_valid(raise_exception=True)
-        user = authenticate(request._request, **credentials.validated_data)
+        user = authenticate(request, **credentials.validated_data)
         if user is None:  # unknown, inactive or wrong password: the same answer
             raise InvalidCredentials()
         token, _ = Token.objects.get_or_create(user=user)
