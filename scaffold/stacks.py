@@ -195,7 +195,10 @@ _FASTAPI = Stack(
     install=((".", _UV_SYNC),),
     test=((".", _PYTEST),),
     lint=((".", _RUFF),),
-    quickstart=("uv run uvicorn app.main:app --reload", "uv run pytest"),
+    quickstart=(
+        "uv run alembic upgrade head && uv run uvicorn app.main:app --reload",
+        "uv run pytest",
+    ),
     services=(
         Service(
             "web",

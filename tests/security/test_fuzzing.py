@@ -8,6 +8,7 @@ most 50 examples per operation and phase. Whatever comes in:
 - FastAPI and Express document every status they answer, so an undocumented status code
   fails too. drf-spectacular documents only the success responses, so for django-drf the
   4xx answers are checked for being 4xx (not 5xx), not against the schema.
+Every run sends the demo user's Bearer token, so writes are fuzzed too, not just refused.
 The number of cases each run made is in the "schemathesis cases" summary section.
 """
 
@@ -19,69 +20,56 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.django_admin import SUPERUSER, api_token_header
+from scaffold.stacks import STACKS
 from tests.support.fuzzing import CONFORMANCE, STRICT, fuzz
-from tests.support.projects import generate, install, serve
+from tests.support.projects import demo_login, generate, install, serve
 
 pytestmark = [pytest.mark.security, pytest.mark.spinup]
 
 
 RecordProperty = Callable[[str, object], None]
+# stack: (features, where it serves its OpenAPI description, the checks it must pass)
+TARGETS = {
+    "fastapi": (("students",), "/openapi.json", STRICT),
+    "django-drf": (("students", "admin"), "/api/schema/", CONFORMANCE),
+    # Built from its zod schemas.
+    "node-express": (("students",), "/openapi.json", STRICT),
+}
 
 
-def served(
-    parent: Path, stack: str, features: tuple[str, ...], env: dict[str, str] | None = None
-) -> Iterator[str]:
-    project = generate(parent, stack, features=features)
+@pytest.fixture(scope="module", params=list(TARGETS))
+def target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
+    """A served project of the stack, and the demo user's Authorization header for it, so
+    the write operations are reached, not just refused."""
+    stack = request.param
+    features, _, _ = TARGETS[stack]
+    project = generate(tmp_path_factory.mktemp(f"fuzz-{stack}"), stack, features=features)
     install(project, stack)
-    with serve(project, stack, env=env) as url:
-        yield url
+    service = STACKS[stack].services[0]
+    username, password = demo_login(project / service.cwd)
+    with serve(project, stack) as url:
+        token = httpx.post(
+            url + service.path("/api/auth/token"),
+            json={"username": username, "password": password},
+            timeout=30,
+        )
+        assert token.status_code == 200, token.text
+        yield url, f"Bearer {token.json()['token']}"
 
 
-@pytest.fixture(scope="module")
-def fastapi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from served(tmp_path_factory.mktemp("fuzz-fastapi"), "fastapi", ("students",))
-
-
-@pytest.fixture(scope="module")
-def django_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    parent = tmp_path_factory.mktemp("fuzz-django")
-    yield from served(parent, "django-drf", ("students", "admin"), env=SUPERUSER)
-
-
-@pytest.fixture(scope="module")
-def express_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from served(tmp_path_factory.mktemp("fuzz-express"), "node-express", ("students",))
-
-
-def test_fastapi_students_api(
-    fastapi_url: str, tmp_path: Path, record_property: RecordProperty
+def test_the_students_api_survives_schemathesis(
+    target: tuple[str, str],
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    record_property: RecordProperty,
 ) -> None:
-    run = fuzz(f"{fastapi_url}/openapi.json", tmp_path, checks=STRICT)
-    record_property("schemathesis_cases", run.cases)
-    assert run.passed, run.output
-
-
-def test_django_drf_students_api_with_a_token(
-    django_url: str, tmp_path: Path, record_property: RecordProperty
-) -> None:
-    """Signed in with a DRF token, so the write operations are reached, not just refused."""
-    with httpx.Client(base_url=django_url, timeout=30) as http:
-        auth = api_token_header(http)
+    url, authorization = target
+    stack = request.node.callspec.params["target"]
+    _, schema_path, checks = TARGETS[stack]
     run = fuzz(
-        f"{django_url}/api/schema/",
-        tmp_path,
-        checks=CONFORMANCE,
-        headers=[f"Authorization: {auth['Authorization']}"],
+        url + schema_path, tmp_path, checks=checks, headers=[f"Authorization: {authorization}"]
     )
-    record_property("schemathesis_cases", run.cases)
-    assert run.passed, run.output
-
-
-def test_express_students_api(
-    express_url: str, tmp_path: Path, record_property: RecordProperty
-) -> None:
-    """From the description the project serves at /openapi.json (built from its zod schemas)."""
-    run = fuzz(f"{express_url}/openapi.json", tmp_path, checks=STRICT)
     record_property("schemathesis_cases", run.cases)
     assert run.passed, run.output
