@@ -4,13 +4,15 @@ const COLUMNS = 'id, name, grade';
 
 export function createStudentRepository(db) {
   return {
-    // One page in id order, and the total number of students.
+    // One page in id order and the total number of students, from one statement (so
+    // both come from the same snapshot); a page past the end asks for the count alone.
     async page({ limit, offset }) {
-      const [total, results] = await Promise.all([
-        db.get('SELECT count(*) AS count FROM students'),
-        db.all(`SELECT ${COLUMNS} FROM students ORDER BY id LIMIT ? OFFSET ?`, [limit, offset]),
-      ]);
-      return { count: Number(total.count), results };
+      const rows = await db.all(
+        `SELECT (SELECT count(*) FROM students) AS total, ${COLUMNS} FROM students ORDER BY id LIMIT ? OFFSET ?`,
+        [limit, offset],
+      );
+      const { total } = rows[0] ?? (await db.get('SELECT count(*) AS total FROM students'));
+      return { count: Number(total), results: rows.map(({ id, name, grade }) => ({ id, name, grade })) };
     },
     async get(id) {
       return (await db.get(`SELECT ${COLUMNS} FROM students WHERE id = ?`, [id])) ?? null;
