@@ -1,8 +1,34 @@
-"""The contract's grade scale (D+ and D- added) and name rules; a student is id, name, grade."""
+"""The contract's grade scale (D+ and D- added) and name rules; a student is id, name, grade.
 
+Projects made before this migration may hold emails in the column it drops: it stops
+with what to do instead of deleting them, unless STUDENTS_DROP_EMAILS=yes says to.
+"""
+
+import os
+
+from django.core.management.base import CommandError
 from django.db import migrations, models
 
 import core.validators
+
+WHAT_TO_DO = (
+    "Save them first (`uv run python manage.py dbshell`, then SELECT id, name, email FROM "
+    "students_student WHERE email <> '';), then drop them: "
+    "STUDENTS_DROP_EMAILS=yes uv run python manage.py migrate"
+)
+
+
+def keep_emails_unless_told(apps, schema_editor):
+    if os.environ.get("STUDENTS_DROP_EMAILS") == "yes":
+        return
+    Student = apps.get_model("students", "Student")
+    count = Student.objects.exclude(email="").count()
+    if count:
+        students = "1 student has an email" if count == 1 else f"{count} students have an email"
+        raise CommandError(
+            f"{students} (students_student.email), which this migration would delete: a "
+            f"student is now id, name and grade. {WHAT_TO_DO}"
+        )
 
 
 class Migration(migrations.Migration):
@@ -11,6 +37,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(keep_emails_unless_told, migrations.RunPython.noop),
         migrations.AlterModelOptions(
             name="student",
             options={"ordering": ["id"]},
