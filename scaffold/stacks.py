@@ -183,7 +183,7 @@ _NODE = Stack(
     install=((".", _NPM_CI),),
     test=((".", ("npm", "test")),),
     lint=((".", ("npm", "run", "lint")),),
-    quickstart=("npm start", "npm test"),
+    quickstart=("npm run migrate && npm run ensure-admin && npm start", "npm test"),
     services=(_NODE_WEB,),
 )
 _FASTAPI = Stack(

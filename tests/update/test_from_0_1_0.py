@@ -18,6 +18,7 @@ from scaffold import runner, template_source
 from scaffold.cli import app
 from scaffold.cli.boundary import EXIT_CONFLICTS
 from scaffold.stacks import STACKS, Service
+from scaffold.toolchain import execute
 from tests.support.projects import (
     demo_login,
     free_port,
@@ -96,6 +97,31 @@ def test_an_updated_0_1_0_django_project_keeps_djangos_built_in_user(
     assert not (project / "users").exists()
     fresh = generate(tmp_path / "fresh", "django-drf")
     assert yaml.safe_load((fresh / ".copier-answers.yml").read_text())["custom_user_model"]
+
+
+def test_a_django_update_never_drops_the_emails_0_1_0_students_hold(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0.1.0's Student had an email the contract no longer has. Dropping the column would
+    lose data, so migrate stops with the cause and the fix while any email is set."""
+    monkeypatch.setenv("SCAFFOLD_TEMPLATE", f"{repo}@v0.1.0")
+    project = generate(tmp_path / "projects", "django-drf")
+    monkeypatch.delenv("SCAFFOLD_TEMPLATE")
+    install(project, "django-drf")
+    use_as_0_1_0_did(project, "django-drf")
+    with sqlite3.connect(project / "db.sqlite3") as db:
+        db.execute("UPDATE students_student SET email = 'kept@example.com' WHERE name = 'Kept'")
+    assert CliRunner().invoke(app, ["update", str(project)]).exit_code == 0
+    install(project, "django-drf")
+
+    migrate = execute(("uv", "run", "python", "manage.py", "migrate", "--noinput"), project)
+
+    assert migrate.returncode != 0
+    assert "1 student has an email" in migrate.stdout, migrate.stdout
+    with sqlite3.connect(project / "db.sqlite3") as db:
+        assert db.execute("SELECT email FROM students_student WHERE name = 'Kept'").fetchone() == (
+            "kept@example.com",
+        )
 
 
 def use_as_0_1_0_did(project: Path, stack: str) -> None:

@@ -1,6 +1,7 @@
 """Serializers that take JSON as it is: strings only where a string is expected, and no
 keys the resource does not have."""
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,13 +20,29 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
+class SingleLineCharField(StrictCharField):
+    """One line of text: control characters (tab, newline, NUL…) are refused where they
+    stand, before the surrounding white space is trimmed, so a trailing tab is an error
+    rather than silently dropped."""
+
+    default_error_messages = {
+        **StrictCharField.default_error_messages,
+        "control_characters": "Must not contain control characters.",
+    }
+
+    def to_internal_value(self, data: Any) -> str:
+        if isinstance(data, str) and any(unicodedata.category(c) == "Cc" for c in data):
+            self.fail("control_characters")
+        return super().to_internal_value(data)
+
+
 class StrictModelSerializer(serializers.ModelSerializer):
     """A ModelSerializer that refuses unknown and read-only keys instead of ignoring them,
-    and maps text model fields to ``StrictCharField``."""
+    and maps text model fields to strict string fields (a CharField is one line)."""
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
-        models.CharField: StrictCharField,
+        models.CharField: SingleLineCharField,
         models.TextField: StrictCharField,
     }
 

@@ -201,8 +201,14 @@ def test_every_grade_of_the_scale_is_accepted(token_client, grade):
 
 @pytest.mark.parametrize(
     ("name", "stored"),
-    [("x" * 100, "x" * 100), ("\N{GRINNING FACE}" * 100, "\N{GRINNING FACE}" * 100), ("é", "é")],
-    ids=["100 letters", "100 emoji", "one letter"],
+    [
+        ("x" * 100, "x" * 100),
+        ("\N{GRINNING FACE}" * 100, "\N{GRINNING FACE}" * 100),
+        ("é", "é"),
+        ("\u00a0Asha\u3000", "Asha"),
+        ("\ufeffAsha", "\ufeffAsha"),
+    ],
+    ids=["100 letters", "100 emoji", "one letter", "Unicode white space trimmed", "BOM kept"],
 )
 def test_names_of_1_to_100_characters_are_accepted(token_client, name, stored):
     response = token_client.post(LIST_URL, {"name": name, "grade": "B"})
@@ -222,6 +228,7 @@ def test_names_of_1_to_100_characters_are_accepted(token_client, name, stored):
         ({"name": "Nul\0here", "grade": "A"}, {"name"}),
         ({"name": "Bell\x07", "grade": "A"}, {"name"}),
         ({"name": "Two\nlines", "grade": "A"}, {"name"}),
+        ({"name": "\tRahul\x1f", "grade": "A"}, {"name"}),  # refused before trimming
         ({"name": 123, "grade": "A"}, {"name"}),
         ({"name": True, "grade": "A"}, {"name"}),
         ({"name": None, "grade": "A"}, {"name"}),

@@ -3,7 +3,7 @@
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from app.students.models import NAME_MAX_LENGTH
@@ -11,9 +11,12 @@ from app.students.models import NAME_MAX_LENGTH
 Grade = Literal["A+", "A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "D-", "F"]
 
 
-def _printable(value: str) -> str:
+def _printable(value: object) -> object:
+    # Before trimming, so a tab or newline at either end is refused, not silently dropped.
     # A lone surrogate (`"\ud800"` is valid JSON) can't be stored as UTF-8; control
     # characters are never part of a name, and PostgreSQL refuses NUL in text.
+    if not isinstance(value, str):
+        return value  # strict mode refuses it next
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -27,7 +30,7 @@ def _printable(value: str) -> str:
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_LENGTH),
-    AfterValidator(_printable),
+    BeforeValidator(_printable),
 ]
 
 
