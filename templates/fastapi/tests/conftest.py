@@ -7,7 +7,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from fastapi.testclient import TestClient
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, text
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -36,6 +36,52 @@ def reset_database(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
+class Baseline:
+    """A shared database migrated once, and its rows (the starter data) as migrated.
+
+    ``restore()`` empties every table and puts those rows back: far faster than migrating
+    again before each test (Django's test runner flushes between tests the same way).
+    PostgreSQL only (TRUNCATE ... RESTART IDENTITY).
+    """
+
+    def __init__(self, url: str) -> None:
+        reset_database(url)
+        self.engine = create_db_engine(url)
+        metadata = MetaData()
+        metadata.reflect(self.engine)
+        self.tables = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
+        with self.engine.connect() as connection:
+            self.rows = {
+                t.name: [dict(row._mapping) for row in connection.execute(t.select())]
+                for t in self.tables
+            }
+
+    def restore(self) -> None:
+        quote = self.engine.dialect.identifier_preparer.quote
+        with self.engine.begin() as connection:
+            names = ", ".join(quote(t.name) for t in self.tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            for table in self.tables:
+                if self.rows[table.name]:
+                    connection.execute(table.insert(), self.rows[table.name])
+                    # Explicit ids were inserted: the sequence continues after them.
+                    connection.execute(
+                        text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
+                        {"table": table.name, "last": max(r["id"] for r in self.rows[table.name])},
+                    )
+
+
+@pytest.fixture(scope="session")
+def shared_baseline() -> Iterator[Baseline | None]:
+    shared = os.environ.get("TEST_DATABASE_URL")
+    if not shared:
+        yield None
+        return
+    baseline = Baseline(Settings(_env_file=None, database_url=shared).database_url)
+    yield baseline
+    baseline.engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file migrated once per run; each test gets a copy."""
@@ -45,17 +91,17 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def database_url(tmp_path: Path, migrated_sqlite: Path) -> Iterator[str]:
+def database_url(
+    tmp_path: Path, migrated_sqlite: Path, shared_baseline: Baseline | None
+) -> Iterator[str]:
     """A fresh, migrated database for every test: a SQLite copy unless TEST_DATABASE_URL is set.
 
-    With TEST_DATABASE_URL (e.g. PostgreSQL in CI) its tables are dropped and migrated
-    again before each test and dropped after the last.
+    With TEST_DATABASE_URL (e.g. PostgreSQL in CI) it is migrated once, restored to its
+    migrated rows before each test, and its tables are dropped after the last.
     """
-    shared = os.environ.get("TEST_DATABASE_URL")
-    if shared:
-        url = Settings(_env_file=None, database_url=shared).database_url
-        reset_database(url)
-        yield url
+    if shared_baseline is not None:
+        shared_baseline.restore()
+        yield shared_baseline.engine.url.render_as_string(hide_password=False)
         return
     path = tmp_path / "test.db"
     shutil.copyfile(migrated_sqlite, path)
