@@ -39,7 +39,8 @@ BUNDLE = PACKAGE_DIR / "_template" / "template.bundle"
 _SKIP = {"node_modules", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
 _GIT_ID = ["-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
 # Past releases by commit, so the store can tag them even when the checkout or the wheel
-# came without tags: projects made by them record the tag as their ``_commit``.
+# came without tags: projects made by them record the tag as their ``_commit``. A new
+# release adds the previous one here (its commit is known by then).
 RELEASES = {"v0.1.0": "5f8ed9e8dc2087e2cfebdd86c736b02841343814"}
 
 
