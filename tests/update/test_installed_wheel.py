@@ -9,6 +9,7 @@ history bundle inside its wheel: no network, no checkout.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -65,15 +66,25 @@ def scaffold(env: dict[str, str], cwd: Path, *args: str) -> subprocess.Completed
     )
 
 
+def set_version(clone: Path, version: str) -> None:
+    init = clone / "scaffold/__init__.py"
+    text = re.sub(r'__version__ = "[^"]+"', f'__version__ = "{version}"', init.read_text())
+    init.write_text(text)
+
+
 @pytest.fixture(scope="module")
 def wheels(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("wheels")
     clone = tmp / "scaffold"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    git(clone, "tag", "-f", "v0.1.0")
+    # The releases are this test's own, whatever this checkout's version and tags are.
+    for tag in git(clone, "tag", "--list").split():
+        git(clone, "tag", "-d", tag)
+    set_version(clone, "0.1.0")
+    git(clone, "commit", "-qam", "release 0.1.0", "--allow-empty")
+    git(clone, "tag", "v0.1.0")
     first = build_wheel(clone, tmp / "dist-0.1.0")
-    init = clone / "scaffold/__init__.py"
-    init.write_text(init.read_text().replace('__version__ = "0.1.0"', '__version__ = "0.1.1"'))
+    set_version(clone, "0.1.1")
     readme = clone / "templates/fastapi/README.md.jinja"
     readme.write_text(readme.read_text() + CHANGE)
     git(clone, "commit", "-qam", "release 0.1.1")
