@@ -20,7 +20,7 @@ import yaml
 
 from scaffold.stacks import STACKS, Service
 from tests.support import services
-from tests.support.projects import demo_login, generate, install, serve_all
+from tests.support.projects import demo_authorization, demo_login, generate, install, serve_all
 from tests.support.template_repos import ROOT
 
 pytestmark = pytest.mark.spinup
@@ -53,7 +53,7 @@ class Api:
     service: Service
     username: str
     password: str
-    token: str = ""
+    authorization: str  # the demo user's "Bearer …"
 
     def send(self, request: dict[str, Any]) -> httpx.Response:
         path = self.service.path(request["path"])
@@ -81,7 +81,7 @@ class Api:
     def _auth(self, kind: str | None) -> dict[str, str]:
         scheme = {
             None: None,
-            "token": f"Bearer {self.token}",
+            "token": self.authorization,
             "forged": "Bearer forged-0123456789abcdef0123456789abcdef",
             "other-scheme": f"Basic {self.username}:{self.password}",
         }[kind]
@@ -125,13 +125,8 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         serve_all(project, stack, env=env) as urls,
         httpx.Client(base_url=urls[service.name], timeout=30, trust_env=False) as client,
     ):
-        api = Api(client, service, username, password)
-        answer = client.post(
-            service.path("/api/auth/token"), json={"username": username, "password": password}
-        )
-        assert answer.status_code == 200, answer.text
-        api.token = answer.json()["token"]
-        yield api
+        authorization = demo_authorization(urls[service.name], project, service)
+        yield Api(client, service, username, password, authorization["Authorization"])
 
 
 def _without_ids(value: Any) -> Any:

@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from scaffold.stacks import STACKS
 from tests.support.fuzzing import CONFORMANCE, STRICT, fuzz
-from tests.support.projects import demo_login, generate, install, serve
+from tests.support.projects import demo_authorization, generate, install, serve
 
 pytestmark = [pytest.mark.security, pytest.mark.spinup]
 
@@ -47,16 +46,8 @@ def target(
     features, _, _ = TARGETS[stack]
     project = generate(tmp_path_factory.mktemp(f"fuzz-{stack}"), stack, features=features)
     install(project, stack)
-    service = STACKS[stack].services[0]
-    username, password = demo_login(project / service.cwd)
     with serve(project, stack) as url:
-        token = httpx.post(
-            url + service.path("/api/auth/token"),
-            json={"username": username, "password": password},
-            timeout=30,
-        )
-        assert token.status_code == 200, token.text
-        yield url, f"Bearer {token.json()['token']}"
+        yield url, demo_authorization(url, project, STACKS[stack].services[0])["Authorization"]
 
 
 def test_the_students_api_survives_schemathesis(

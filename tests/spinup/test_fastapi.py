@@ -13,21 +13,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from scaffold.envfile import read_env_file
 from scaffold.stacks import STACKS
-from tests.support.projects import generate, install, run, run_all, serve
+from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
-
-
-def login(url: str, project: Path) -> dict[str, str]:
-    """Authorization headers for the demo user that `ensure-admin` made from `.env`."""
-    env = read_env_file(project / ".env")
-    credentials = {"username": env["ADMIN_USERNAME"], "password": env["ADMIN_PASSWORD"]}
-    answer = httpx.post(f"{url}/api/auth/token", json=credentials, timeout=10)
-    assert answer.status_code == 200, answer.text
-    return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +42,7 @@ def api(server: str) -> Iterator[httpx.Client]:
 
 @pytest.fixture(scope="module")
 def auth(server: str, project: Path) -> dict[str, str]:
-    return login(server, project)
+    return demo_authorization(server, project, STACK.services[0])
 
 
 def test_its_own_tests_and_lint_pass(project: Path) -> None:
@@ -177,7 +167,9 @@ def test_docs_render_from_local_assets_only(api: httpx.Client) -> None:
 def test_data_persists_across_restarts(project: Path, server: str) -> None:
     with serve(project, "fastapi") as url:
         created = httpx.post(
-            f"{url}/api/students", json={"name": "Kept", "grade": "C"}, headers=login(url, project)
+            f"{url}/api/students",
+            json={"name": "Kept", "grade": "C"},
+            headers=demo_authorization(url, project, STACK.services[0]),
         ).json()
     with serve(project, "fastapi") as url:
         assert httpx.get(f"{url}/api/students/{created['id']}").json()["name"] == "Kept"
@@ -186,7 +178,7 @@ def test_data_persists_across_restarts(project: Path, server: str) -> None:
 def test_two_workers_write_to_sqlite_at_once_without_errors(project: Path, server: str) -> None:
     """WAL and the busy timeout: 64 concurrent writers wait for each other, never fail."""
     with serve(project, "fastapi", env={"WEB_CONCURRENCY": "2"}) as url:
-        headers = login(url, project)
+        headers = demo_authorization(url, project, STACK.services[0])
         limits = httpx.Limits(max_connections=64)
         with httpx.Client(base_url=url, headers=headers, timeout=60, limits=limits) as client:
             ids = [
@@ -217,7 +209,7 @@ def test_postgres_variant_against_a_real_server(tmp_path: Path, postgres_url: st
     with serve(project, "fastapi", env={"DATABASE_URL": postgres_url}) as url:
         names = {s["name"] for s in httpx.get(f"{url}/api/students").json()["results"]}
         assert {"Rahul", "Priya"} <= names
-        headers = login(url, project)
+        headers = demo_authorization(url, project, STACK.services[0])
         created = httpx.post(
             f"{url}/api/students", json={"name": "Pg", "grade": "A"}, headers=headers
         )

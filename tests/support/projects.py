@@ -11,10 +11,12 @@ import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+import httpx
+
 from scaffold import api, runner
 from scaffold.envfile import read_env_file
 from scaffold.launch import ADMIN_LOGIN_KEYS
-from scaffold.stacks import STACKS
+from scaffold.stacks import STACKS, Service
 from scaffold.toolchain import execute
 from tests.support import prerequisites
 
@@ -107,3 +109,17 @@ def demo_login(service_dir: Path) -> tuple[str, str]:
         if dotenv.get(user_key) and dotenv.get(password_key):
             return dotenv[user_key], dotenv[password_key]
     raise AssertionError(f"no demo user in {service_dir / '.env'}")
+
+
+def demo_authorization(url: str, project: Path, service: Service) -> dict[str, str]:
+    """The demo user's ``Authorization`` header, from ``service``'s token endpoint at
+    ``url`` with the login scaffold wrote to the service's ``.env``."""
+    username, password = demo_login(project / service.cwd)
+    answer = httpx.post(
+        url + service.path("/api/auth/token"),
+        json={"username": username, "password": password},
+        timeout=30,
+        trust_env=False,
+    )
+    assert answer.status_code == 200, answer.text
+    return {"Authorization": f"Bearer {answer.json()['token']}"}

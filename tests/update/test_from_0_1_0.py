@@ -20,7 +20,7 @@ from scaffold.cli.boundary import EXIT_CONFLICTS
 from scaffold.stacks import STACKS, Service
 from scaffold.toolchain import execute
 from tests.support.projects import (
-    demo_login,
+    demo_authorization,
     free_port,
     generate,
     install,
@@ -170,15 +170,10 @@ def check_old_rows_and_demo_writes(project: Path, service: Service, url: str) ->
         page = client.get(service.path("/api/students?limit=100")).json()
         names = [s["name"] for s in page["results"]]
         assert sorted(names) == ["Kept", "Priya", "Rahul"], "old rows kept, none doubled"
-        username, password = demo_login(project / service.cwd)
-        token = client.post(
-            service.path("/api/auth/token"), json={"username": username, "password": password}
-        )
-        assert token.status_code == 200, token.text
         created = client.post(
             service.path("/api/students"),
             json={"name": "After update", "grade": "A-"},
-            headers={"Authorization": f"Bearer {token.json()['token']}"},
+            headers=demo_authorization(url, project, service),
         )
         assert created.status_code == 201, created.text
 
