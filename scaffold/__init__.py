@@ -6,6 +6,6 @@ The public API is small: ``recommend`` turns needs into a stack with reasons, an
 
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = ["__version__"]

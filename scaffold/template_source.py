@@ -41,7 +41,10 @@ _GIT_ID = ["-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
 # Past releases by commit, so the store can tag them even when the checkout or the wheel
 # came without tags: projects made by them record the tag as their ``_commit``. A new
 # release adds the previous one here (its commit is known by then).
-RELEASES = {"v0.1.0": "5f8ed9e8dc2087e2cfebdd86c736b02841343814"}
+RELEASES = {
+    "v0.1.0": "5f8ed9e8dc2087e2cfebdd86c736b02841343814",
+    "v0.2.0": "30ca662bea5c23c49becb1d2a67a044ba6870e12",
+}
 
 
 @dataclass(frozen=True)
