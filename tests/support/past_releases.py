@@ -16,7 +16,13 @@ from scaffold.cli.boundary import EXIT_CONFLICTS
 from scaffold.stacks import Service
 from scaffold.template_source import RELEASES
 from tests.support.projects import demo_authorization, generate
-from tests.support.template_repos import git, release, template_repo_at, this_checkout
+from tests.support.template_repos import (
+    commit_all,
+    git,
+    release,
+    template_repo_at,
+    this_checkout,
+)
 
 THIS_RELEASE = f"v{__version__}"
 TEAM_NOTES = "\n## Our notes\n\nDeploys go through the staging box first.\n"
@@ -88,11 +94,6 @@ def check_old_rows_and_demo_writes(project: Path, service: Service, url: str) ->
             headers=demo_authorization(url, project, service),
         )
         assert created.status_code == 201, created.text
-
-
-def commit_all(project: Path, message: str) -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", message)
 
 
 def _text(path: Path) -> str:
