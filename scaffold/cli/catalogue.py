@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -20,25 +19,22 @@ def list_cmd(
     from rich.table import Table  # deferred: keeps `scaffold --help` fast
 
     if as_json:
-        output.out.print_json(
-            json.dumps(
-                {
-                    "stacks": [
-                        {
-                            "name": s.name,
-                            "title": s.title,
-                            "when": s.when,
-                            "features": list(s.features),
-                        }
-                        for s in STACKS.values()
-                    ],
-                    "features": [
-                        {"name": f.name, "title": f.title, "when": f.when}
-                        for f in FEATURES.values()
-                    ],
-                    "databases": [{"name": n, "when": w} for n, w in DATABASES.items()],
-                }
-            )
+        output.json_out(
+            {
+                "stacks": [
+                    {
+                        "name": s.name,
+                        "title": s.title,
+                        "when": s.when,
+                        "features": list(s.features),
+                    }
+                    for s in STACKS.values()
+                ],
+                "features": [
+                    {"name": f.name, "title": f.title, "when": f.when} for f in FEATURES.values()
+                ],
+                "databases": [{"name": n, "when": w} for n, w in DATABASES.items()],
+            }
         )
         return
     stacks = Table("stack", "pick it for", "features", title="Stacks")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -58,7 +57,7 @@ def compare_cmd(
         html.write_text(compare_report.to_html(report))
         output.note(f"Wrote {html}")
     if as_json:
-        output.out.print_json(json.dumps(compare_report.to_dict(report)))
+        output.json_out(compare_report.to_dict(report))
         return
     _print_tables(report)
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from ..stacks import StackName
 from . import output
@@ -41,7 +39,7 @@ def doctor_cmd(
     with output.progress(as_json)("Checking this machine"):
         report = diagnose([stack] if stack else None, offline=offline)
     if as_json:
-        output.out.print_json(json.dumps(report.as_dict()))
+        output.json_out(report.as_dict())
     else:
         _show(report)
     if not report.ok:
@@ -52,13 +50,13 @@ def _show(report: Report) -> None:
     width = max(len(c.name) for c in report.checks)
     for check in report.checks:
         mark = "[green]✓[/]" if check.ok else "[red]✗[/]" if check.required else "[yellow]![/]"
-        output.out.print(f"{mark} {check.name.ljust(width)}  {escape(check.detail)}")
+        output.out.print(f"{mark} {check.name.ljust(width)}  {output.escape(check.detail)}")
         if not check.ok and check.fix:
-            output.out.print(f"  {' ' * width}  fix: {escape(check.fix)}")
+            output.out.print(f"  {' ' * width}  fix: {output.escape(check.fix)}")
     missing = [c.name for c in report.checks if c.required and not c.ok]
     if missing:
         output.err.print(
-            f"[red]Missing:[/] {escape(', '.join(missing))}. "
+            f"[red]Missing:[/] {output.escape(', '.join(missing))}. "
             "Run the fixes above, then `scaffold doctor` again."
         )
     else:

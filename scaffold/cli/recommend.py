@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -49,7 +48,7 @@ def recommend_cmd(
     )
     rec = recommend(needs)
     if as_json:
-        output.out.print_json(json.dumps({"stack": rec.stack, "reasons": list(rec.reasons)}))
+        output.json_out({"stack": rec.stack, "reasons": list(rec.reasons)})
     else:
         output.recommendation(rec)
         output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}")

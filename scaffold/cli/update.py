@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -73,10 +72,8 @@ def check_cmd(
 
     result = api.check_project(path=path)
     if as_json:
-        output.out.print_json(
-            json.dumps(
-                {"current": result.current, "latest": result.latest, "behind": result.behind}
-            )
+        output.json_out(
+            {"current": result.current, "latest": result.latest, "behind": result.behind}
         )
     elif result.behind:
         output.out.print(
