@@ -91,7 +91,7 @@ def make_spec(
 
 def plan_project(spec: ProjectSpec) -> list[str]:
     """The files ``create_project`` would write for ``spec``; writes nothing at ``dest``."""
-    _check_destination(spec.dest, allow_existing=True)
+    check_destination(spec.dest, allow_existing=True)
     return render.planned_files(template_source.locate(), spec.renders)
 
 
@@ -110,7 +110,7 @@ def create_project(
     the rendered project in place and raises CommandFailed naming the command to retry.
     ``offline`` installs from the uv/npm caches only (filled by ``scaffold warm``).
     """
-    _check_destination(spec.dest, allow_existing=allow_existing)
+    check_destination(spec.dest, allow_existing=allow_existing)
     with progress("Rendering the template"), _staging(spec.dest) as staging:
         render.render_all(template_source.locate(), staging, spec.renders)
         created = _move_into(staging, spec.dest)
@@ -166,7 +166,8 @@ def install_dependencies(
             toolchain.run(command, project / cwd, step="Installing dependencies", env=env)
 
 
-def _check_destination(dest: Path, *, allow_existing: bool) -> None:
+def check_destination(dest: Path, *, allow_existing: bool = False) -> None:
+    """Refuse a file, or (unless ``allow_existing``) a non-empty directory, at ``dest``."""
     if dest.exists() and not dest.is_dir():
         raise UserError(f"Destination {dest} is a file.", "Choose another name or --dest.")
     if dest.is_dir() and any(dest.iterdir()) and not allow_existing:

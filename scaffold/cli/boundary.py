@@ -8,7 +8,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from ..errors import UserError
+from ..errors import Cancelled, UserError
 from . import output
 
 EXIT_OK = 0
@@ -23,7 +23,8 @@ R = TypeVar("R")
 
 
 def command(func: Callable[P, R]) -> Callable[P, R]:
-    """Wrap a command: UserError → message + fix on stderr, exit 1; Ctrl-C → exit 130."""
+    """Wrap a command: UserError → message + fix on stderr, exit 1; Ctrl-C or Cancel →
+    exit 130."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -32,6 +33,9 @@ def command(func: Callable[P, R]) -> Callable[P, R]:
         except UserError as exc:
             output.error(exc)
             raise typer.Exit(EXIT_USER_ERROR) from exc
+        except Cancelled:
+            output.err.print("Cancelled; nothing was written.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except KeyboardInterrupt:
             output.err.print("\nInterrupted; nothing more was done.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
