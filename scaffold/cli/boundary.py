@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, get_args
 
 import typer
 
@@ -20,6 +20,12 @@ EXIT_INTERRUPTED = 130
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def one_of(names: Any) -> str:
+    """A Literal type's values for help text: ``a, b or c``."""
+    *first, last = get_args(names)
+    return f"{', '.join(first)} or {last}" if first else str(last)
 
 
 def command(func: Callable[P, R]) -> Callable[P, R]:

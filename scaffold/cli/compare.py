@@ -19,22 +19,30 @@ DEFAULT_STACKS = "node-express,django-drf,fastapi"
 @command
 def compare_cmd(
     stacks: Annotated[
-        str, typer.Option(help="Comma-separated stacks to compare.")
+        str, typer.Option(metavar="STACKS", help="Comma-separated stacks to compare.")
     ] = DEFAULT_STACKS,
     duration: Annotated[
-        int, typer.Option(help="Seconds of load per counted round and endpoint.")
+        int, typer.Option(metavar="SECONDS", help="Seconds of load per counted round and endpoint.")
     ] = 10,
-    connections: Annotated[int, typer.Option(help="Concurrent connections wrk keeps open.")] = 64,
-    rounds: Annotated[int, typer.Option(help="Counted rounds per endpoint (median shown).")] = 3,
+    connections: Annotated[
+        int, typer.Option(metavar="N", help="Concurrent connections wrk keeps open.")
+    ] = 64,
+    rounds: Annotated[
+        int, typer.Option(metavar="N", help="Counted rounds per endpoint (median shown).")
+    ] = 3,
     workers: Annotated[
-        int, typer.Option(help="Worker processes of the Python servers (WEB_CONCURRENCY).")
+        int,
+        typer.Option(metavar="N", help="Worker processes of the Python servers (WEB_CONCURRENCY)."),
     ] = 2,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object with every figure.")
     ] = False,
     html: Annotated[
         Path | None,
-        typer.Option(help="Also write a self-contained HTML page with charts to this file."),
+        typer.Option(
+            metavar="FILE",
+            help="Also write a self-contained HTML page with charts to this file.",
+        ),
     ] = None,
 ) -> None:
     """Generate the same students API in each stack, load it with wrk, compare the figures.

@@ -8,7 +8,7 @@ import typer
 
 from ..stacks import StackName
 from . import output
-from .boundary import EXIT_USER_ERROR, command
+from .boundary import EXIT_USER_ERROR, command, one_of
 
 if TYPE_CHECKING:
     from ..doctor import Report
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 @command
 def doctor_cmd(
     stack: Annotated[
-        StackName | None, typer.Option(help="Check only what this stack needs (default: all).")
+        StackName | None,
+        typer.Option(
+            metavar="STACK", help=f"Check only what this stack needs: {one_of(StackName)}."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     offline: Annotated[

@@ -12,7 +12,7 @@ import typer
 from ..errors import MissingAnswers
 from ..stacks import DbName, StackName
 from . import output, questionnaire
-from .boundary import command
+from .boundary import command, one_of
 from .questionnaire import Answers, fill_defaults
 
 if TYPE_CHECKING:
@@ -46,12 +46,19 @@ def new(
         ),
     ] = None,
     stack: Annotated[
-        StackName | None, typer.Option(help="Stack; without it the questionnaire recommends one.")
+        StackName | None,
+        typer.Option(
+            metavar="STACK",
+            help=f"{one_of(StackName)}; without it the questionnaire recommends one.",
+        ),
     ] = None,
     features: Annotated[
-        str | None, typer.Option(help="Comma-separated starter examples, e.g. students,chat.")
+        str | None,
+        typer.Option(
+            metavar="FEATURES", help="Comma-separated starter examples, e.g. students,chat."
+        ),
     ] = None,
-    db: Annotated[DbName | None, typer.Option(help="Database.")] = None,
+    db: Annotated[DbName | None, typer.Option(metavar="DB", help=one_of(DbName) + ".")] = None,
     data: Annotated[
         list[str] | None,
         typer.Option(
@@ -65,7 +72,8 @@ def new(
         ),
     ] = False,
     dest: Annotated[
-        Path | None, typer.Option(help="Where to create the project (default: ./NAME).")
+        Path | None,
+        typer.Option(metavar="DIR", help="Where to create the project (default: ./NAME)."),
     ] = None,
     install: Annotated[
         bool, typer.Option("--install/--no-install", help="Install dependencies.")

@@ -8,14 +8,20 @@ import typer
 
 from ..recommend import Frontend, Needs, Team, recommend
 from . import output
-from .boundary import command
+from .boundary import command, one_of
 
 
 @command
 def recommend_cmd(
-    team: Annotated[Team | None, typer.Option(help="The language your team writes.")] = None,
+    team: Annotated[
+        Team | None,
+        typer.Option(metavar="TEAM", help=f"The language your team writes: {one_of(Team)}."),
+    ] = None,
     frontend: Annotated[
-        Frontend | None, typer.Option(help="The frontend you will pair it with.")
+        Frontend | None,
+        typer.Option(
+            metavar="FRONTEND", help=f"The frontend you will pair it with: {one_of(Frontend)}."
+        ),
     ] = None,
     realtime: Annotated[
         bool, typer.Option("--realtime", help="Chat, live dashboards, presence.")

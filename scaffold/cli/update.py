@@ -14,9 +14,12 @@ from .new import parse_data
 
 @command
 def update_cmd(
-    path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The project to update.")] = Path(
+        "."
+    ),
     to: Annotated[
-        str | None, typer.Option("--to", help="Template version (default: the newest).")
+        str | None,
+        typer.Option("--to", metavar="VERSION", help="Template version (default: the newest)."),
     ] = None,
     data: Annotated[
         list[str] | None,
@@ -62,7 +65,7 @@ def update_cmd(
 
 @command
 def check_cmd(
-    path: Annotated[Path, typer.Argument(help="The project to check.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The project to check.")] = Path("."),
     as_json: Annotated[
         bool, typer.Option("--json", help='Print {"current", "latest", "behind"}.')
     ] = False,
