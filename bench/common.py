@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import signal
 import statistics
 import subprocess
@@ -33,6 +34,47 @@ def machine() -> str:
         f"{m.cpu}, {m.cores} cores, {m.memory_mb:,} MB RAM, {m.kernel}; Python {m.python}, "
         f"Node {m.node}; {m.wrk}; load average {m.load_before[0]:.2f}"
     )
+
+
+def compile_bytecode(python: str | Path = sys.executable) -> None:
+    """Compile every module of ``python``'s environment (and scaffold's) to bytecode.
+
+    PYTHONDONTWRITEBYTECODE=1 (set in some CI and containers) would otherwise make each
+    run compile every imported module again, timing the compiler instead of start-up.
+    """
+    paths = 'import sysconfig; print(sysconfig.get_paths()["purelib"])'
+    site = run([str(python), "-c", paths]).strip()
+    for directory in (site, str(REPO / "scaffold")):
+        run([str(python), "-m", "compileall", "-q", "-j", "0", directory])
+
+
+def median_times(
+    commands: Mapping[str, Sequence[str]], repeat: int
+) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each command, run round-robin after one warm-up round
+    so a change in machine load affects every command alike. CPU time (user + system, the
+    command's and its children's) is the steadier figure on a shared machine."""
+    samples: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+    for round_ in range(repeat + 1):
+        for label, argv in commands.items():
+            took = wall_and_cpu(argv)
+            if round_:
+                samples[label].append(took)
+    return {
+        label: (
+            statistics.median(wall for wall, _ in times),
+            statistics.median(cpu for _, cpu in times),
+        )
+        for label, times in samples.items()
+    }
+
+
+def wall_and_cpu(argv: Sequence[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed(lambda: run(argv))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
 def timed(action: Callable[[], object]) -> float:

@@ -16,8 +16,6 @@ def list_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List the stacks and features, with one line on when to pick each."""
-    from rich.table import Table  # deferred: keeps `scaffold --help` fast
-
     if as_json:
         output.json_out(
             {
@@ -37,6 +35,8 @@ def list_cmd(
             }
         )
         return
+    from rich.table import Table  # deferred: --help and --json never load rich
+
     stacks = Table("stack", "pick it for", "features", title="Stacks")
     for s in STACKS.values():
         stacks.add_row(s.name, s.when, ", ".join(s.features))
