@@ -1,7 +1,5 @@
 """``scaffold list``: the stacks and features, with when to pick each."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

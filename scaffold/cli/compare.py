@@ -1,7 +1,5 @@
 """``scaffold compare``: the same students API in each stack, measured side by side."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -70,7 +68,7 @@ def compare_cmd(
     _print_tables(report)
 
 
-def _print_tables(report: Report) -> None:
+def _print_tables(report: "Report") -> None:
     from rich.table import Table
 
     from .. import compare_report as cr

@@ -1,7 +1,5 @@
 """``scaffold doctor``: what this machine lacks for the chosen stacks, and the fixes."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -49,7 +47,7 @@ def doctor_cmd(
         raise typer.Exit(EXIT_USER_ERROR)
 
 
-def _show(report: Report) -> None:
+def _show(report: "Report") -> None:
     width = max(len(c.name) for c in report.checks)
     for check in report.checks:
         mark = "[green]✓[/]" if check.ok else "[red]✗[/]" if check.required else "[yellow]![/]"

@@ -1,8 +1,6 @@
 """``scaffold new``: collect the answers (flags, questions, summary), then create:
 render → git → install → next steps (or one JSON object)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -215,7 +213,7 @@ def _pop_features(extra: dict[str, object]) -> list[str] | None:
     return None if value is None else parse_features(str(value))
 
 
-def _show_plan(spec: ProjectSpec, files: list[str], *, as_json: bool) -> None:
+def _show_plan(spec: "ProjectSpec", files: list[str], *, as_json: bool) -> None:
     if as_json:
         output.json_out({**_spec_json(spec), "files": files})
         return
@@ -227,7 +225,7 @@ def _show_plan(spec: ProjectSpec, files: list[str], *, as_json: bool) -> None:
         output.out.print(f"  {path}")
 
 
-def _spec_json(spec: ProjectSpec) -> dict[str, object]:
+def _spec_json(spec: "ProjectSpec") -> dict[str, object]:
     return {
         "path": str(spec.dest),
         "stack": spec.stack,
@@ -236,7 +234,7 @@ def _spec_json(spec: ProjectSpec) -> dict[str, object]:
     }
 
 
-def describe(project: Project) -> dict[str, object]:
+def describe(project: "Project") -> dict[str, object]:
     """``new --json``: where the project is and how to install, run, test and open it."""
     stack = project.stack
     return {
@@ -257,7 +255,7 @@ def describe(project: Project) -> dict[str, object]:
     }
 
 
-def install_command(stack: Stack) -> str:
+def install_command(stack: "Stack") -> str:
     """The stack's install steps as one shell line, run from the project root."""
     return " && ".join(
         f"(cd {cwd} && {' '.join(argv)})" if cwd != "." else " ".join(argv)
@@ -265,7 +263,7 @@ def install_command(stack: Stack) -> str:
     )
 
 
-def _next_steps(project: Project) -> None:
+def _next_steps(project: "Project") -> None:
     rows = [("cd", str(project.path))]
     if not project.installed:
         rows.append(("install", install_command(project.stack)))

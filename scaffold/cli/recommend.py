@@ -1,7 +1,5 @@
 """``scaffold recommend``: needs in, stack and reasons out."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

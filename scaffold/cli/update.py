@@ -1,7 +1,5 @@
 """``scaffold update`` and ``scaffold check``: follow the template without losing work."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``scaffold warm``: fill the caches once, then ``scaffold new --offline`` needs no network."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
