@@ -48,16 +48,17 @@ def compile_bytecode(python: str | Path = sys.executable) -> None:
         run([str(python), "-m", "compileall", "-q", "-j", "0", directory])
 
 
-def median_times(
-    commands: Mapping[str, Sequence[str]], repeat: int
-) -> dict[str, tuple[float, float]]:
+Command = Sequence[str] | Callable[[], Sequence[str]]  # an argv, or a function making one
+
+
+def median_times(commands: Mapping[str, Command], repeat: int) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) seconds of each command, run round-robin after one warm-up round
     so a change in machine load affects every command alike. CPU time (user + system, the
     command's and its children's) is the steadier figure on a shared machine."""
     samples: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
     for round_ in range(repeat + 1):
-        for label, argv in commands.items():
-            took = wall_and_cpu(argv)
+        for label, command in commands.items():
+            took = wall_and_cpu(command() if callable(command) else command)
             if round_:
                 samples[label].append(took)
     return {
