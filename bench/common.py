@@ -11,12 +11,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from scaffold import api, runner
+from scaffold import api, net
 from scaffold.compare import describe_machine
 from scaffold.stacks import STACKS
 
@@ -24,7 +22,6 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 SCAFFOLD = str(VENV_BIN / "scaffold")
 THREE = ("node-express", "django-drf", "fastapi")
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def machine() -> str:
@@ -111,16 +108,6 @@ def generate(parent: Path, stack: str, *, features: Sequence[str], install: bool
     return project
 
 
-def status(url: str) -> int:
-    try:
-        with _DIRECT.open(url, timeout=2) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        return exc.code
-    except (urllib.error.URLError, OSError):
-        return 0
-
-
 @contextlib.contextmanager
 def process(
     argv: Sequence[str],
@@ -155,17 +142,14 @@ def process(
 
 
 def wait_200(url: str, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"the server for {url} exited with {proc.returncode}")
-        if status(url) == 200:
-            return
-        time.sleep(0.02)
-    raise SystemExit(f"{url} did not answer 200 within {timeout:.0f}s")
+    problem = net.wait_until_answers(
+        url, accept=lambda code: code == 200, timeout=timeout, exit_code=proc.poll, interval=0.02
+    )
+    if problem:
+        raise SystemExit(f"the server for {url} {problem}")
 
 
-free_port = runner.free_port
+free_port = net.free_port
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__, render, template_source, toolchain, updating
 from .envfile import write_env_files
 from .errors import DestinationNotEmpty, UserError
+from .git import init_commit
 from .progress import Progress, no_progress
 from .stacks import DEFAULT_DB, STACKS, Stack
 from .updating import CheckResult, UpdateResult
@@ -118,7 +119,7 @@ def create_project(
     committed = git and not (spec.dest / ".git").exists()
     if committed:
         with progress("Creating the git repository"):
-            toolchain.git_init(
+            init_commit(
                 spec.dest,
                 f"Generate {spec.stack} project with scaffold {__version__}",
                 paths=created,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .envfile import read_env_file
-from .runner import free_port, port_is_free
+from .net import free_port, port_is_free
 from .stacks import Stack
 
 # Demo admin accounts a stack's prepare step creates, as the ``.env`` keys holding the

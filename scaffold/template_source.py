@@ -31,13 +31,13 @@ from packaging.version import InvalidVersion, Version
 
 from . import __version__
 from .errors import CommandFailed
+from .git import FALLBACK_IDENTITY
 from .toolchain import run
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_ROOT = PACKAGE_DIR.parent
 BUNDLE = PACKAGE_DIR / "_template" / "template.bundle"
 _SKIP = {"node_modules", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
-_GIT_ID = ["-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
 # Past releases by commit, so the store can tag them even when the checkout or the wheel
 # came without tags: projects made by them record the tag as their ``_commit``. A new
 # release adds the previous one here (its commit is known by then).
@@ -122,7 +122,9 @@ def _locked(store: Path) -> Iterator[None]:
 
 
 def _git(store: Path, *args: str) -> str:
-    return run(["git", *_GIT_ID, *args], store, step="Preparing the template store").strip()
+    return run(
+        ["git", *FALLBACK_IDENTITY, *args], store, step="Preparing the template store"
+    ).strip()
 
 
 def _tags(store: Path) -> set[str]:

@@ -20,17 +20,22 @@ def compare_cmd(
         str, typer.Option(metavar="STACKS", help="Comma-separated stacks to compare.")
     ] = DEFAULT_STACKS,
     duration: Annotated[
-        int, typer.Option(metavar="SECONDS", help="Seconds of load per counted round and endpoint.")
+        int,
+        typer.Option(
+            min=1, metavar="SECONDS", help="Seconds of load per counted round and endpoint."
+        ),
     ] = 10,
     connections: Annotated[
-        int, typer.Option(metavar="N", help="Concurrent connections wrk keeps open.")
+        int, typer.Option(min=1, metavar="N", help="Concurrent connections wrk keeps open.")
     ] = 64,
     rounds: Annotated[
-        int, typer.Option(metavar="N", help="Counted rounds per endpoint (median shown).")
+        int, typer.Option(min=1, metavar="N", help="Counted rounds per endpoint (median shown).")
     ] = 3,
     workers: Annotated[
         int,
-        typer.Option(metavar="N", help="Worker processes of the Python servers (WEB_CONCURRENCY)."),
+        typer.Option(
+            min=1, metavar="N", help="Worker processes of the Python servers (WEB_CONCURRENCY)."
+        ),
     ] = 2,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object with every figure.")
@@ -49,7 +54,8 @@ def compare_cmd(
     NODE_ENV=production) on SQLite with the same starter data. Needs wrk
     (`apt-get install -y wrk`). Everything it starts is stopped; temp dirs are removed.
     """
-    from .. import compare, compare_report  # deferred: keeps `scaffold --help` fast
+    from .. import compare  # deferred: keeps `scaffold --help` fast
+    from ..compare import report as compare_report
 
     settings = compare.Settings(
         stacks=tuple(s.strip() for s in stacks.split(",") if s.strip()),
@@ -71,7 +77,7 @@ def compare_cmd(
 def _print_tables(report: "Report") -> None:
     from rich.table import Table
 
-    from .. import compare_report as cr
+    from ..compare import report as cr
 
     output.out.print(f"Machine: {cr.machine_line(report)}")
     for title, headers, rows in (

@@ -77,6 +77,13 @@ def test_unknown_flag_value_is_a_usage_error() -> None:
     assert scaffold("new", "x", "--data", "no-equals-sign").exit_code == 2
 
 
+@pytest.mark.parametrize("flag", ["--duration", "--connections", "--rounds", "--workers"])
+def test_compare_with_a_zero_count_is_a_usage_error(flag: str) -> None:
+    result = scaffold("compare", flag, "0")
+    assert result.exit_code == 2
+    assert flag in result.stderr
+
+
 def test_new_renders_commits_and_shows_next_steps(tmp_path: Path) -> None:
     result = scaffold(
         "new", "shop", "--stack", "fastapi", "--defaults", "--no-install", cwd=tmp_path

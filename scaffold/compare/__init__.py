@@ -11,96 +11,47 @@ from __future__ import annotations
 
 import json
 import os
-import platform
-import shutil
-import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import api, runner
-from .compare_load import production_server, request, require_wrk, run_wrk, trivial_server
-from .compare_measure import (
-    Dependencies,
+from .. import api, runner
+from ..errors import UserError
+from ..launch import ADMIN_LOGIN_KEYS
+from ..net import request
+from ..progress import Progress, no_progress
+from ..stacks import STACKS, Service
+from .footprint import project_dependencies, project_loc
+from .machine import describe_machine
+from .model import (
+    COMPARABLE,
+    ENDPOINTS,
     EndpointResult,
     LoadRun,
-    parse_cpu_model,
-    parse_mem_total_mb,
-    parse_venv_python,
-    project_dependencies,
-    project_loc,
-    wrk_script,
+    Machine,
+    Report,
+    Settings,
+    StackResult,
 )
-from .errors import UserError
-from .launch import ADMIN_LOGIN_KEYS
-from .progress import Progress, no_progress
-from .stacks import STACKS, Service
+from .servers import production_server, trivial_server
+from .wrk import require_wrk, run_wrk, wrk_script
 
-ENDPOINTS = ("list", "read", "create")
+__all__ = [
+    "COMPARABLE",
+    "ENDPOINTS",
+    "NEW_STUDENT",
+    "Machine",
+    "Report",
+    "Settings",
+    "StackResult",
+    "compare",
+    "describe_machine",
+    "endpoint_paths",
+]
+
 NEW_STUDENT = {"name": "Asha", "grade": "A"}
 # Writes need a Bearer token in every stack (docs/api-contract.md); prepare makes this user.
 COMPARE_USER = "compare"
-COMPARABLE = tuple(
-    name
-    for name, stack in STACKS.items()
-    if "students" in stack.features
-    and len(stack.services) == 1
-    and stack.services[0].serve_production
-)
-
-
-@dataclass(frozen=True)
-class Settings:
-    stacks: tuple[str, ...] = COMPARABLE
-    duration: int = 10  # seconds per counted round
-    connections: int = 64
-    rounds: int = 3
-    workers: int = 2  # WEB_CONCURRENCY of the Python servers; Node runs one process
-
-    @property
-    def warmup(self) -> int:
-        """Seconds of uncounted load before each endpoint's rounds."""
-        return max(1, min(5, self.duration // 2))
-
-
-@dataclass(frozen=True)
-class Machine:
-    cpu: str
-    cores: int
-    memory_mb: int
-    kernel: str
-    python: str
-    node: str
-    wrk: str
-    load_before: tuple[float, float, float]
-    load_after: tuple[float, float, float]
-
-
-@dataclass(frozen=True)
-class StackResult:
-    stack: str
-    server: str
-    install_s: float
-    startup_s: float
-    peak_rss_bytes: int
-    loc: int
-    deps: Dependencies
-    endpoints: dict[str, EndpointResult]
-    paths: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Report:
-    machine: Machine
-    settings: Settings
-    ceiling: LoadRun | None
-    stacks: tuple[StackResult, ...]
-
-    @property
-    def max_wrk_cpu_share(self) -> float:
-        runs = [r for s in self.stacks for e in s.endpoints.values() for r in e.rounds]
-        return max((r.wrk_cpu_share for r in runs), default=0.0)
 
 
 def validate_settings(settings: Settings) -> None:
@@ -241,36 +192,3 @@ def _load(
         for _ in range(settings.rounds)
     )
     return EndpointResult(rounds)
-
-
-def describe_machine(work: Path, load_before: tuple[float, float, float]) -> Machine:
-    """CPU, cores, memory, kernel, the projects' Python, Node and wrk versions, load."""
-    venvs = sorted(work.glob("*/.venv/pyvenv.cfg"))
-    python = parse_venv_python(venvs[0].read_text()) if venvs else platform.python_version()
-    return Machine(
-        cpu=parse_cpu_model(_read("/proc/cpuinfo")),
-        cores=os.cpu_count() or 1,
-        memory_mb=parse_mem_total_mb(_read("/proc/meminfo")),
-        kernel=f"{platform.system()} {platform.release()}",
-        python=python,
-        node=_version(["node", "--version"]),
-        wrk=_version(["wrk", "--version"]).split(" Copyright")[0],
-        load_before=load_before,
-        load_after=os.getloadavg(),
-    )
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text()
-    except OSError:
-        return ""
-
-
-def _version(argv: list[str]) -> str:
-    tool = shutil.which(argv[0])
-    if not tool:
-        return "not installed"
-    done = subprocess.run([tool, *argv[1:]], capture_output=True, text=True, check=False)
-    lines = (done.stdout or done.stderr).strip().splitlines()
-    return lines[0].strip() if lines else "unknown"
