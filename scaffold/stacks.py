@@ -31,6 +31,20 @@ class Url:
 
 
 @dataclass(frozen=True)
+class AdminLogin:
+    """The demo admin a service's prepare step creates from its environment: the
+    variables naming the user and the password, and others it needs (``{user}``: the name)."""
+
+    user_key: str
+    password_key: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def env(self, user: str, password: str) -> dict[str, str]:
+        extra = {key: value.format(user=user) for key, value in self.extra}
+        return {self.user_key: user, self.password_key: password, **extra}
+
+
+@dataclass(frozen=True)
 class Service:
     """One long-running process of a generated project.
 
@@ -52,6 +66,7 @@ class Service:
     # ``serve_production`` with ``production_env`` on top of ``env``. Empty: none defined.
     serve_production: Argv = ()
     production_env: tuple[tuple[str, str], ...] = ()
+    admin_login: AdminLogin | None = None
 
     def path(self, path: str) -> str:
         """A contract path (written without a trailing slash) as this service spells it."""
@@ -63,6 +78,11 @@ class Service:
     @property
     def health_path(self) -> str:
         return self.path("/healthz")
+
+    @property
+    def token_path(self) -> str:
+        """Where a user signs in for a Bearer token (docs/api-contract.md)."""
+        return self.path("/api/auth/token")
 
     def urls_for(self, features: Iterable[str]) -> list[Url]:
         """The URLs this service answers with ``features`` on."""
@@ -116,6 +136,11 @@ _DJANGO_WEB = Service(
     trailing_slash=True,
     serve=(*_MANAGE, "runserver", "127.0.0.1:{port}"),
     prepare=((*_MANAGE, "migrate", "--noinput"), (*_MANAGE, "ensure_superuser")),
+    admin_login=AdminLogin(
+        "DJANGO_SUPERUSER_USERNAME",
+        "DJANGO_SUPERUSER_PASSWORD",
+        (("DJANGO_SUPERUSER_EMAIL", "{user}@example.com"),),
+    ),
     serve_production=(
         "uv",
         "run",
@@ -143,6 +168,7 @@ _NODE_WEB = Service(
     "web",
     serve=("node", "server.js"),
     prepare=(("npm", "run", "migrate"), ("npm", "run", "ensure-admin")),
+    admin_login=AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD"),
     default_port=3000,
     # One process, as generated (no cluster).
     serve_production=("node", "server.js"),
@@ -216,6 +242,7 @@ _FASTAPI = Stack(
                 ("uv", "run", "alembic", "upgrade", "head"),
                 ("uv", "run", "python", "-m", "app.users", "ensure-admin"),
             ),
+            admin_login=AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD"),
             urls=(
                 Url("app", "/"),
                 Url("students API", "/api/students", "students"),
@@ -253,6 +280,7 @@ _HYBRID = Stack(
             name="realtime",
             cwd="realtime",
             prepare=(),  # no database: the backend owns the data and the users
+            admin_login=None,
             env=(("BACKEND_URL", "http://127.0.0.1:{backend_port}"),),
             urls=(Url("chat", "/chat", "chat"),),
         ),

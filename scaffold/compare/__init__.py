@@ -17,10 +17,9 @@ from pathlib import Path
 
 from .. import api, runner
 from ..errors import UserError
-from ..launch import ADMIN_LOGIN_KEYS
 from ..net import request
 from ..progress import Progress, no_progress
-from ..stacks import STACKS, Service
+from ..stacks import STACKS, AdminLogin, Service
 from .footprint import project_dependencies, project_loc
 from .machine import describe_machine
 from .model import (
@@ -115,7 +114,7 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
         progress(f"{name}: starting the production server"),
         production_server(project, service, env=env, log=work / f"{name}.log") as server,
     ):
-        headers = _write_headers(name, server.url + service.path("/api/auth/token"), env)
+        headers = _write_headers(name, server.url, service, env)
         paths = endpoint_paths(service)
         endpoints = {
             endpoint: _load(server.url, endpoint, paths[endpoint], headers, work / name, settings)
@@ -135,27 +134,35 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
 
 
 def _server_env(service: Service, settings: Settings) -> dict[str, str]:
-    """Production settings for prepare and serve, our worker count, a throwaway demo user
-    (under every stack's names for it)."""
-    password = os.urandom(18).hex()
-    users = {key: COMPARE_USER for key, _ in ADMIN_LOGIN_KEYS}
-    passwords = {key: password for _, key in ADMIN_LOGIN_KEYS}
+    """Production settings for prepare and serve, our worker count, and a throwaway demo
+    admin under the names the stack reads it from."""
+    login = _admin_login(service)
     return {
         **dict(service.production_env),
         "WEB_CONCURRENCY": str(settings.workers),
-        **users,
-        **passwords,
-        "DJANGO_SUPERUSER_EMAIL": "compare@example.com",
+        **login.env(COMPARE_USER, os.urandom(18).hex()),
     }
 
 
-def _write_headers(name: str, token_url: str, env: dict[str, str]) -> dict[str, str]:
+def _admin_login(service: Service) -> AdminLogin:
+    if service.admin_login is None:
+        raise UserError(
+            f"{service.name} creates no demo user, and writes need a Bearer token.",
+            f"Compare only stacks whose service creates one: {', '.join(COMPARABLE)}.",
+        )
+    return service.admin_login
+
+
+def _write_headers(name: str, url: str, service: Service, env: dict[str, str]) -> dict[str, str]:
     """The Authorization header of the demo user made by prepare."""
-    user_key, password_key = ADMIN_LOGIN_KEYS[0]
-    credentials = {"username": env[user_key], "password": env[password_key]}
-    status, body = request("POST", token_url, credentials)
+    login = _admin_login(service)
+    credentials = {"username": env[login.user_key], "password": env[login.password_key]}
+    status, body = request("POST", url + service.token_path, credentials)
     if status != 200 or not isinstance(body, dict):
-        raise UserError(f"{name}: getting an API token failed ({status}).", str(body)[:300])
+        raise UserError(
+            f"{name}: getting an API token failed ({status}): {str(body)[:300]}",
+            f"Run the {name} project's own tests (they sign in the same way) to see why.",
+        )
     return {"Authorization": f"Bearer {body['token']}"}
 
 
@@ -179,7 +186,8 @@ def _load(
     status, answer = request(method, url + path, body, headers)
     if not 200 <= status < 300:
         raise UserError(
-            f"{method} {path} answered {status} before the load started.", str(answer)[:300]
+            f"{method} {path} answered {status} before the load started: {str(answer)[:300]}",
+            "Run the project's own tests (they call the same endpoint) to see why.",
         )
     script = scripts.with_name(f"{scripts.name}-{endpoint}.lua")
     json_body = "" if body is None else json.dumps(body)

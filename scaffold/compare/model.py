@@ -15,6 +15,7 @@ COMPARABLE = tuple(
     if "students" in stack.features
     and len(stack.services) == 1
     and stack.services[0].serve_production
+    and stack.services[0].admin_login
 )
 
 

@@ -34,7 +34,10 @@ TRIVIAL_SERVER = (
 def production(service: Service) -> Service:
     """``service`` as its production server runs it."""
     if not service.serve_production:
-        raise UserError(f"{service.name} has no production server defined.", "")
+        raise UserError(
+            f"{service.name} has no production server defined.",
+            "Give it serve_production in scaffold/stacks.py, or leave it out of the comparison.",
+        )
     return replace(
         service, serve=service.serve_production, env=(*service.env, *service.production_env)
     )
