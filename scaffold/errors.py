@@ -13,7 +13,7 @@ class ScaffoldError(Exception):
 class UserError(ScaffoldError):
     """Something the user can fix: ``message`` says what is wrong, ``hint`` how to fix it."""
 
-    def __init__(self, message: str, hint: str) -> None:
+    def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
