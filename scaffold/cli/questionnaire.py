@@ -65,9 +65,12 @@ def fill_defaults(answers: Answers) -> None:
 
 
 def ask(answers: Answers) -> None:
-    """Ask what is missing, then show the summary until the user creates or cancels."""
+    """Ask what is missing, then show the summary until the user creates or cancels.
+    Answers given entirely by flags are not reviewed: the command line was the review."""
     from .. import prompts
 
+    if not answers.missing_flags():
+        return
     if answers.name is None:
         answers.name = prompts.ask_name(DEFAULT_NAME)
     if answers.stack is None:
