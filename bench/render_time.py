@@ -86,7 +86,11 @@ def _commands(django_admin: str, fresh: Callable[[], str]) -> dict[str, Command]
         return lambda: [*argv, fresh()]
 
     source = template_source.locate()
-    commands: dict[str, Command] = {BASELINE: startproject}
+    commands: dict[str, Command] = {
+        BASELINE: startproject,
+        # The floor of any copier-based command: starting Python and importing copier.
+        'python -c "import copier"': [sys.executable, "-c", "import copier"],
+    }
     for stack in (*THREE, "hybrid"):
         new = [SCAFFOLD, "new", "bench", "--stack", stack, "--defaults", "--no-install"]
         commands[f"scaffold new --stack {stack}"] = into_fresh([*new, "--dest"])
