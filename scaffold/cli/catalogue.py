@@ -33,16 +33,14 @@ def list_cmd(
             }
         )
         return
-    from rich.table import Table  # deferred: --help and --json never load rich
-
-    stacks = Table("stack", "pick it for", "features", title="Stacks")
-    for s in STACKS.values():
-        stacks.add_row(s.name, s.when, ", ".join(s.features))
-    features = Table("feature", "what you get", title="Features")
-    for f in FEATURES.values():
-        features.add_row(f.name, f"{f.title}: {f.when}")
-    dbs = Table("db", "what it is", title="Databases")
-    for name, when in DATABASES.items():
-        dbs.add_row(name, when)
-    for table in (stacks, features, dbs):
-        output.out.print(table)
+    output.table(
+        "Stacks",
+        ["stack", "pick it for", "features"],
+        [[s.name, s.when, ", ".join(s.features)] for s in STACKS.values()],
+    )
+    output.table(
+        "Features",
+        ["feature", "what you get"],
+        [[f.name, f"{f.title}: {f.when}"] for f in FEATURES.values()],
+    )
+    output.table("Databases", ["db", "what it is"], [[n, w] for n, w in DATABASES.items()])

@@ -75,8 +75,6 @@ def compare_cmd(
 
 
 def _print_tables(report: "Report") -> None:
-    from rich.table import Table
-
     from ..compare import report as cr
 
     output.out.print(f"Machine: {cr.machine_line(report)}")
@@ -84,11 +82,7 @@ def _print_tables(report: "Report") -> None:
         ("Load (median of rounds)", cr.LOAD_HEADERS, cr.load_rows(report)),
         ("Footprint", cr.FOOTPRINT_HEADERS, cr.footprint_rows(report)),
     ):
-        table = Table(title=title)
-        for index, header in enumerate(headers):
-            table.add_column(header, justify="left" if index in (0, 1, 6) else "right")
-        for row in rows:
-            table.add_row(*row)
-        output.out.print(table)
+        numbers = [index for index in range(len(headers)) if index not in (0, 1, 6)]
+        output.table(title, headers, rows, right=numbers)
     for note in cr.method_notes(report):
         output.out.print(f"• {note}", highlight=False, markup=False)

@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -120,6 +120,39 @@ def panel(title: str, rows: Rows) -> None:
         _plain([title, *(f"  {label.ljust(width)}  {value}" for label, value in rows)])
         return
     _boxed(title, rows, bold_labels=True)
+
+
+def table(
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: Collection[int] = (),
+) -> None:
+    """A table that wraps its cells on a terminal; aligned plain columns elsewhere.
+    ``right``: the indexes of columns aligned right (numbers)."""
+    if not boxes():
+        widths = [
+            max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)
+        ]
+
+        def line(cells: Sequence[str]) -> str:
+            aligned = (
+                cell.rjust(width) if index in right else cell.ljust(width)
+                for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
+            )
+            return "  ".join(aligned).rstrip()
+
+        _plain([title, line(headers), *(line(row) for row in rows), ""])
+        return
+    from rich.table import Table
+
+    grid = Table(title=escape(title))
+    for index, header in enumerate(headers):
+        grid.add_column(escape(header), justify="right" if index in right else "left")
+    for row in rows:
+        grid.add_row(*(escape(cell) for cell in row))
+    _print_wrapped(grid)
 
 
 def _plain(lines: list[str]) -> None:

@@ -77,3 +77,24 @@ def test_no_color_on_a_terminal_gives_plain_text(monkeypatch: pytest.MonkeyPatch
     output.recommendation(Recommendation("fastapi", (NO_NEEDS_REASON,), {}))
     assert not set(BOX) & set(screen.getvalue())
     assert f"  - {NO_NEEDS_REASON}" in screen.getvalue()
+
+
+def test_list_without_a_terminal_is_aligned_plain_columns_in_full() -> None:
+    result = CliRunner().invoke(app, ["list"])
+    assert result.exit_code == 0
+    assert not set(BOX[:-1]) & set(result.stdout) and "┃" not in result.stdout
+    for stack in STACKS.values():
+        assert any(
+            line.startswith(stack.name) and stack.when in line
+            for line in result.stdout.splitlines()
+        )
+
+
+@pytest.mark.parametrize("width", [60, 200])
+def test_list_tables_wrap_to_the_terminal(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    screen = on_terminal(monkeypatch, width)
+    CliRunner().invoke(app, ["list"])
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", screen.getvalue())
+    assert all(len(line) <= width for line in plain.splitlines())
+    for word in " ".join(stack.when for stack in STACKS.values()).split():
+        assert word in plain
