@@ -32,16 +32,11 @@ class Url:
 
 @dataclass(frozen=True)
 class AdminLogin:
-    """The demo admin a service's prepare step creates from its environment: the
-    variables naming the user and the password, and others it needs (``{user}``: the name)."""
+    """The variables a service's prepare step makes its demo admin from."""
 
     user_key: str
     password_key: str
-    extra: tuple[tuple[str, str], ...] = ()
-
-    def env(self, user: str, password: str) -> dict[str, str]:
-        extra = {key: value.format(user=user) for key, value in self.extra}
-        return {self.user_key: user, self.password_key: password, **extra}
+    extra: tuple[tuple[str, str], ...] = ()  # others it needs; ``{user}``: the user name
 
 
 @dataclass(frozen=True)
@@ -131,16 +126,13 @@ _MANAGE: Argv = ("uv", "run", "python", "manage.py")
 # (WEB_CONCURRENCY is read by both gunicorn and uvicorn); `uv run --no-sync` because the
 # environment is installed already.
 _WORKERS = ("WEB_CONCURRENCY", "2")
+_SUPERUSER = ("DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_PASSWORD")
 _DJANGO_WEB = Service(
     "web",
     trailing_slash=True,
     serve=(*_MANAGE, "runserver", "127.0.0.1:{port}"),
     prepare=((*_MANAGE, "migrate", "--noinput"), (*_MANAGE, "ensure_superuser")),
-    admin_login=AdminLogin(
-        "DJANGO_SUPERUSER_USERNAME",
-        "DJANGO_SUPERUSER_PASSWORD",
-        (("DJANGO_SUPERUSER_EMAIL", "{user}@example.com"),),
-    ),
+    admin_login=AdminLogin(*_SUPERUSER, (("DJANGO_SUPERUSER_EMAIL", "{user}@example.com"),)),
     serve_production=(
         "uv",
         "run",
@@ -164,11 +156,12 @@ _DJANGO_WEB = Service(
         Url("admin", "/admin/", "admin"),
     ),
 )
+_ADMIN = AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD")
 _NODE_WEB = Service(
     "web",
     serve=("node", "server.js"),
     prepare=(("npm", "run", "migrate"), ("npm", "run", "ensure-admin")),
-    admin_login=AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD"),
+    admin_login=_ADMIN,
     default_port=3000,
     # One process, as generated (no cluster).
     serve_production=("node", "server.js"),
@@ -242,7 +235,7 @@ _FASTAPI = Stack(
                 ("uv", "run", "alembic", "upgrade", "head"),
                 ("uv", "run", "python", "-m", "app.users", "ensure-admin"),
             ),
-            admin_login=AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD"),
+            admin_login=_ADMIN,
             urls=(
                 Url("app", "/"),
                 Url("students API", "/api/students", "students"),

@@ -140,7 +140,9 @@ def _server_env(service: Service, settings: Settings) -> dict[str, str]:
     return {
         **dict(service.production_env),
         "WEB_CONCURRENCY": str(settings.workers),
-        **login.env(COMPARE_USER, os.urandom(18).hex()),
+        login.user_key: COMPARE_USER,
+        login.password_key: os.urandom(18).hex(),
+        **{key: value.format(user=COMPARE_USER) for key, value in login.extra},
     }
 
 
