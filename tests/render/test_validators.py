@@ -1,0 +1,73 @@
+"""Every rendered combination passes the validators its ecosystem uses, with no finding.
+
+Each validator runs once over the files of all combinations (rendered once per session,
+tests/render/conftest.py): hadolint on the Dockerfiles, zizmor (offline) and actionlint on
+the workflows, check-jsonschema on workflows, Dependabot and compose files. A finding
+judged wrong is silenced in the generated file itself, with a comment saying why. (Each
+stack's OpenAPI document is validated where a served project is at hand:
+tests/security/test_fuzzing.py.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.support import validators
+from tests.support.combos import Combo, all_combinations
+from tests.support.validators import files, findings
+
+pytestmark = pytest.mark.render
+
+WORKFLOWS = ".github/workflows/*.yml"
+# What every project (the hybrid: its root) holds for production and for its developers.
+PRODUCTION_FILES = [
+    "compose.yaml",
+    ".editorconfig",
+    ".pre-commit-config.yaml",
+    ".github/dependabot.yml",
+    ".github/workflows/ci.yml",
+]
+
+
+@pytest.fixture(scope="module")
+def projects(renders: Callable[[Combo], Path]) -> list[Path]:
+    return [renders(combo) for combo in all_combinations()]
+
+
+def test_every_project_has_ci_compose_and_developer_tooling(projects: list[Path]) -> None:
+    for project in projects:
+        missing = [name for name in PRODUCTION_FILES if not (project / name).is_file()]
+        assert not missing, f"{project.parent.name} lacks {missing}"
+        dockerfiles = [project / "Dockerfile", *project.glob("*/Dockerfile")]
+        assert any(d.is_file() for d in dockerfiles), f"{project.parent.name} has no Dockerfile"
+
+
+def test_dockerfiles_pass_hadolint(projects: list[Path]) -> None:
+    dockerfiles = files(projects, "Dockerfile") + files(projects, "*/Dockerfile")
+    assert not (report := findings(validators.hadolint(dockerfiles))), report
+
+
+def test_workflows_and_dependabot_pass_zizmor(projects: list[Path]) -> None:
+    assert not (report := findings(validators.zizmor(projects))), report
+
+
+def test_workflows_pass_actionlint(projects: list[Path]) -> None:
+    assert not (report := findings(validators.actionlint(files(projects, WORKFLOWS)))), report
+
+
+@pytest.mark.parametrize(
+    ("schema", "pattern"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.dependabot", ".github/dependabot.yml"),
+        ("vendor.compose-spec", "compose.yaml"),
+    ],
+)
+def test_files_match_their_published_schema(
+    projects: list[Path], schema: str, pattern: str
+) -> None:
+    report = findings(validators.check_jsonschema(schema, files(projects, pattern)))
+    assert not report, report
