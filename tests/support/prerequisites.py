@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import glob
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,7 +23,13 @@ HINTS = {
     "chromium": "apt-get install -y chromium",
     **{
         tool: "pip install -e '.[test]' (the test extra)"
-        for tool in ("hadolint", "zizmor", "check-jsonschema", "pre-commit")
+        for tool in (
+            "hadolint",
+            "zizmor",
+            "check-jsonschema",
+            "pre-commit",
+            "openapi_spec_validator",
+        )
     },
 }
 # Tools the tests install themselves (e.g. Node 22, actionlint), shared between runs.
@@ -52,6 +60,15 @@ def require_python_tool(name: str) -> str:
     """A command of the test extra: beside this interpreter (its venv), else on PATH."""
     beside = Path(sys.executable).with_name(name)
     return str(beside) if beside.is_file() else require_tool(name)
+
+
+def require_module(name: str) -> ModuleType:
+    """An importable Python module of the test extra."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        missing(name)
+        raise
 
 
 def require_node() -> str:
