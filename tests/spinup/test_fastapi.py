@@ -14,7 +14,15 @@ import httpx
 import pytest
 
 from scaffold.stacks import STACKS
-from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
+from tests.support.projects import (
+    demo_authorization,
+    generate,
+    install,
+    run,
+    run_all,
+    run_pre_commit,
+    serve,
+)
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
@@ -48,6 +56,10 @@ def auth(server: str, project: Path) -> dict[str, str]:
 def test_its_own_tests_and_lint_pass(project: Path) -> None:
     run_all(project, STACK.test)
     run_all(project, STACK.lint)
+
+
+def test_pre_commit_hooks_pass_offline(project: Path) -> None:
+    run_pre_commit(project)
 
 
 def test_migrations_match_the_models(project: Path, server: str) -> None:

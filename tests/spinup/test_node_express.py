@@ -25,7 +25,15 @@ import socketio  # type: ignore[import-untyped]
 
 from scaffold.stacks import STACKS
 from tests.support.per_feature_set import Project, per_feature_set
-from tests.support.projects import demo_login, generate, install, run, run_all, serve
+from tests.support.projects import (
+    demo_login,
+    generate,
+    install,
+    run,
+    run_all,
+    run_pre_commit,
+    serve,
+)
 
 pytestmark = pytest.mark.spinup
 
@@ -52,6 +60,10 @@ project, base_url, http = per_feature_set(STACK)
 def test_own_tests_and_lint_pass(project: Project) -> None:
     run_all(project.path, STACKS[STACK].test)
     run_all(project.path, STACKS[STACK].lint)
+
+
+def test_pre_commit_hooks_pass_offline(project: Project) -> None:
+    run_pre_commit(project.path)
 
 
 def test_install_and_run_leave_git_clean(project: Project, base_url: str) -> None:
