@@ -269,3 +269,16 @@ def test_logins_work_again_after_the_window(api_client, login_limit):
         response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD})
 
     assert response.status_code == 200
+
+
+def test_the_admin_login_is_throttled_too(client, login_limit):
+    UserFactory(username="boss", is_staff=True, is_superuser=True)
+    login = reverse("admin:login")
+    for _ in range(3):
+        assert client.post(login, {"username": "boss", "password": "wrong"}).status_code == 200
+
+    response = client.post(login, {"username": "boss", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert client.get(login).status_code == 200  # the page itself stays readable
