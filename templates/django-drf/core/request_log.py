@@ -21,7 +21,7 @@ SANE_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # The fields of a request line, beyond the message; JsonFormatter writes them as keys.
 FIELDS = ("request_id", "method", "path", "status", "duration_ms")
 
-logger = logging.getLogger("requests")
+logger = logging.getLogger(__name__)
 
 
 def request_id(offered: str | None) -> str:

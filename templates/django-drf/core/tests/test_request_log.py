@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def request_lines(caplog):
-    return [record for record in caplog.records if record.name == "requests"]
+    return [record for record in caplog.records if record.name == "core.request_log"]
 
 
 def test_a_request_id_is_generated_and_echoed(client):
@@ -35,7 +35,7 @@ def test_an_insane_request_id_is_replaced(client, offered):
 
 
 def test_one_line_per_request_with_its_fields(client, caplog):
-    caplog.set_level(logging.INFO, logger="requests")
+    caplog.set_level(logging.INFO, logger="core.request_log")
 
     client.get("/api/nowhere", HTTP_X_REQUEST_ID="abc123")
 
@@ -46,7 +46,7 @@ def test_one_line_per_request_with_its_fields(client, caplog):
 
 
 def test_json_lines_carry_the_request_fields(client, caplog):
-    caplog.set_level(logging.INFO, logger="requests")
+    caplog.set_level(logging.INFO, logger="core.request_log")
 
     client.get("/healthz/?secret=1", HTTP_X_REQUEST_ID="abc123")
 
