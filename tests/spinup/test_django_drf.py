@@ -156,7 +156,7 @@ def test_postgres(tmp_path: Path, postgres_url: str) -> None:
     path = generate(tmp_path, STACK, features=("students", "admin"), db="postgres")
     install(path, STACK)
     database = {"DATABASE_URL": postgres_url}
-    run(path, "uv", "run", "pytest", env=database)  # its test database sits beside this one
+    # Its own tests on PostgreSQL: tests/contract (on the project it installs there).
     with (
         serve(path, STACK, env=database) as url,
         httpx.Client(base_url=url, timeout=30) as http,
