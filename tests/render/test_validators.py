@@ -10,10 +10,12 @@ tests/security/test_fuzzing.py.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.support import validators
 from tests.support.combos import Combo, all_combinations
@@ -22,6 +24,8 @@ from tests.support.validators import files, findings
 pytestmark = pytest.mark.render
 
 WORKFLOWS = ".github/workflows/*.yml"
+# `uses: owner/action@<full commit SHA> # v<version>`
+PINNED = re.compile(r"uses: ([\w./-]+)@([0-9a-f]{40}) # (v\d+(?:\.\d+)*)$", re.MULTILINE)
 # What every project (the hybrid: its root) holds for production and for its developers.
 PRODUCTION_FILES = [
     "compose.yaml",
@@ -71,3 +75,22 @@ def test_files_match_their_published_schema(
 ) -> None:
     report = findings(validators.check_jsonschema(schema, files(projects, pattern)))
     assert not report, report
+
+
+def test_pre_commit_configs_are_valid(projects: list[Path]) -> None:
+    configs = files(projects, ".pre-commit-config.yaml")
+    assert not (report := findings(validators.pre_commit_validate(configs))), report
+
+
+def test_workflows_use_one_pinned_version_of_each_action_and_a_read_only_token(
+    projects: list[Path],
+) -> None:
+    """The same commit SHA per action in every stack, with its version beside it."""
+    pins: dict[str, set[tuple[str, str]]] = {}
+    for workflow in files(projects, WORKFLOWS):
+        text = workflow.read_text()
+        assert yaml.safe_load(text)["permissions"] == {"contents": "read"}, workflow
+        assert text.count("uses:") == len(PINNED.findall(text)), f"unpinned action in {workflow}"
+        for action, sha, version in PINNED.findall(text):
+            pins.setdefault(action, set()).add((sha, version))
+    assert pins and all(len(refs) == 1 for refs in pins.values()), pins

