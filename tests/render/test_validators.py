@@ -94,3 +94,27 @@ def test_workflows_use_one_pinned_version_of_each_action_and_a_read_only_token(
         for action, sha, version in PINNED.findall(text):
             pins.setdefault(action, set()).add((sha, version))
     assert pins and all(len(refs) == 1 for refs in pins.values()), pins
+
+
+def test_compose_and_ci_start_postgresql_and_redis_exactly_when_the_project_uses_them(
+    renders: Callable[[Combo], Path],
+) -> None:
+    """Each dependency is healthy before what needs it starts; CI tests against the same."""
+    for stack, features, db in all_combinations():
+        project = renders((stack, features, db))
+        wanted = {
+            name
+            for name, used in [("postgres", db == "postgres"), ("redis", "chat" in features)]
+            if used
+        }
+        compose = yaml.safe_load((project / "compose.yaml").read_text())["services"]
+        # The hybrid's backend publishes its events through Redis, chat or not.
+        in_compose = wanted | ({"redis"} if stack == "hybrid" else set())
+        assert set(compose) - {"app", "backend", "realtime"} == in_compose, (project, compose)
+        for service in compose.values():
+            for needed, how in service.get("depends_on", {}).items():
+                assert how == {"condition": "service_healthy"}, (project, needed)
+                assert "healthcheck" in compose[needed], (project, needed)
+        jobs = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())["jobs"]
+        in_ci = {name for job in jobs.values() for name in job.get("services", {})}
+        assert in_ci == wanted, (project, in_ci)
