@@ -8,6 +8,7 @@ raises ToolMissing with ``install_advice``: the same fix ``scaffold doctor`` pri
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -80,12 +81,18 @@ def _node_advice() -> str:
 
 
 def command_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment for project commands: ours, minus the active virtualenv.
+    """The environment for project commands: ours, minus the active virtualenv, plus a
+    ``uv`` on PATH.
 
     scaffold may itself run inside a virtualenv; uv would otherwise warn about it (or use
     it) instead of the project's own ``.venv``.
     """
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    if not shutil.which("uv"):
+        # Project scripts call `uv` themselves (npm scripts, pre-commit hooks): let them
+        # find the one scaffold brings, last on PATH so it shadows nothing.
+        with contextlib.suppress(ToolMissing):
+            env["PATH"] = os.pathsep.join([env.get("PATH", ""), str(Path(resolve("uv")).parent)])
     env.update(extra or {})
     return env
 

@@ -1,31 +1,24 @@
-"""Missing tools: the error scaffold raises gives the same fix `scaffold doctor` prints."""
+"""Project commands scaffold runs see the tools scaffold itself uses."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+import shutil
 
 import pytest
 
-from scaffold import doctor, toolchain
-from scaffold.errors import ToolMissing
+from scaffold import toolchain
 
 
-@pytest.fixture
-def empty_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("PATH", str(tmp_path))
+def test_project_commands_find_the_uv_scaffold_brings_when_none_is_on_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """npm scripts and pre-commit hooks call `uv` by name; scaffold's own is the fallback."""
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
     toolchain.resolve.cache_clear()
-    yield
-    toolchain.resolve.cache_clear()
+    try:
+        env = toolchain.command_env()
+    finally:
+        toolchain.resolve.cache_clear()
 
-
-@pytest.mark.usefixtures("empty_path")
-def test_a_missing_tool_names_the_fix_doctor_prints() -> None:
-    with pytest.raises(ToolMissing) as caught:
-        toolchain.resolve("git")
-    assert caught.value.hint == toolchain.install_advice("git") == doctor.check_git().fix
-
-
-@pytest.mark.usefixtures("empty_path")
-def test_asking_a_missing_tool_is_no_answer_not_a_crash() -> None:
-    assert toolchain.probe(["node", "--version"]) is None
+    assert env["PATH"].startswith("/usr/bin:/bin"), "the user's PATH comes first"
+    assert shutil.which("uv", path=env["PATH"]) == toolchain.resolve("uv")
