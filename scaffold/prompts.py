@@ -9,28 +9,9 @@ from __future__ import annotations
 import questionary
 
 from .errors import UserError
-from .recommend import Needs, Recommendation
+from .recommend import FRONTENDS, NEEDS, TEAMS, Needs, Recommendation
 from .stacks import DATABASES, FEATURES, STACKS
 from .validation import validate_name
-
-_TEAMS = {
-    "JavaScript / TypeScript": "js",
-    "Python": "python",
-    "Both, or not decided": "mixed",
-}
-_FRONTENDS = {
-    "React / Next.js": "react",
-    "No frontend (API only)": "none",
-    "Something else": "other",
-}
-_NEEDS = {
-    "realtime": "Real-time features (chat, live dashboards, presence)",
-    "admin": "An admin panel over the data",
-    "ai": "AI / machine learning / data work",
-    "api_only": "A pure API, no admin panel",
-    "beginner": "I am new to backend development",
-    "compliance": "Security or compliance is a priority",
-}
 
 
 def ask_name(default: str = "my-project") -> str:
@@ -46,17 +27,17 @@ def ask_name(default: str = "my-project") -> str:
 
 def ask_needs() -> Needs:
     team = questionary.select(
-        "Which language does your team write?", choices=list(_TEAMS)
+        "Which language does your team write?", choices=list(TEAMS)
     ).unsafe_ask()
-    frontend = questionary.select("What is the frontend?", choices=list(_FRONTENDS)).unsafe_ask()
+    frontend = questionary.select("What is the frontend?", choices=list(FRONTENDS)).unsafe_ask()
     picked = questionary.checkbox(
         "What does the project need? (space to select, enter to go on)",
-        choices=[questionary.Choice(text, value=key) for key, text in _NEEDS.items()],
+        choices=[questionary.Choice(text, value=key) for key, text in NEEDS.items()],
     ).unsafe_ask()
     return Needs(
-        team=_TEAMS[team],  # type: ignore[arg-type]
-        frontend=_FRONTENDS[frontend],  # type: ignore[arg-type]
-        **{key: key in picked for key in _NEEDS},
+        team=TEAMS[team],
+        frontend=FRONTENDS[frontend],
+        **{key: key in picked for key in NEEDS},
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..stacks import DATABASES, FEATURES, STACKS
+from ..stacks import DATABASES, FEATURES, STACKS, catalogue
 from . import output
 from .boundary import command
 
@@ -20,26 +20,7 @@ def list_cmd(
     from rich.table import Table  # deferred: keeps `scaffold --help` fast
 
     if as_json:
-        output.out.print_json(
-            json.dumps(
-                {
-                    "stacks": [
-                        {
-                            "name": s.name,
-                            "title": s.title,
-                            "when": s.when,
-                            "features": list(s.features),
-                        }
-                        for s in STACKS.values()
-                    ],
-                    "features": [
-                        {"name": f.name, "title": f.title, "when": f.when}
-                        for f in FEATURES.values()
-                    ],
-                    "databases": [{"name": n, "when": w} for n, w in DATABASES.items()],
-                }
-            )
-        )
+        output.out.print_json(json.dumps(catalogue()))
         return
     stacks = Table("stack", "pick it for", "features", title="Stacks")
     for s in STACKS.values():

@@ -49,7 +49,7 @@ def recommend_cmd(
     )
     rec = recommend(needs)
     if as_json:
-        output.out.print_json(json.dumps({"stack": rec.stack, "reasons": list(rec.reasons)}))
+        output.out.print_json(json.dumps(rec.to_json()))
     else:
         output.recommendation(rec)
         output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}")
