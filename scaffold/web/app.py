@@ -48,6 +48,7 @@ def create_app(cache: RenderCache | None = None) -> Starlette:
             HTTPException: _http_error,
         },
     )
+    app.router.redirect_slashes = False  # one spelling per route: /api/files/ is a 404
     app.state.cache = cache or RenderCache(build)
     app.add_middleware(LimitRequests)
     return app
