@@ -10,6 +10,7 @@ const LISTS = new Set(["needs", "features"]);
 let catalogue = null;
 let recommended = null;
 let files = [];
+let shownStack = null; // the stack whose starter examples the checkboxes show
 let generation = 0; // answers change faster than renders: only the latest one is shown
 
 // ---- state <-> address -------------------------------------------------------------
@@ -46,13 +47,17 @@ function choice(type, name, value, label, hint) {
   wrap.className = "choice";
   const input = Object.assign(document.createElement("input"), { type, name, value, id });
   const text = Object.assign(document.createElement("label"), { htmlFor: id });
-  text.append(label);
+  text.textContent = label;
+  const body = document.createElement("div");
+  body.append(text);
   if (hint) {
-    const small = document.createElement("small");
+    // A description, not part of the name: screen readers say the name first and short.
+    const small = Object.assign(document.createElement("small"), { id: `${id}-hint` });
     small.textContent = hint;
-    text.append(small);
+    input.setAttribute("aria-describedby", small.id);
+    body.append(small);
   }
-  wrap.append(input, text);
+  wrap.append(input, body);
   return wrap;
 }
 
@@ -96,6 +101,7 @@ function buildStacks(current) {
 }
 
 function buildFeatures(stack) {
+  shownStack = stack;
   const offered = stackOf(stack).features;
   const chosen = state.features ?? offered;
   fill(
@@ -161,6 +167,7 @@ async function refresh() {
     if (mine !== generation) return;
     showRecommendation(rec);
     const stack = state.stack && stackOf(state.stack) ? state.stack : rec.stack;
+    if (shownStack && stack !== shownStack) state.features = undefined; // another stack's
     buildStacks(stack);
     buildFeatures(stack);
     const query = projectQuery(stack);
@@ -260,24 +267,31 @@ function checked(name) {
   return [...document.querySelectorAll(`input[name=${name}]:checked`)].map((i) => i.value);
 }
 
-let nameTimer = null;
+let timer = null;
+
+// Answers given in quick succession make one render, not one per click.
+function refreshSoon(delay = 250) {
+  clearTimeout(timer);
+  timer = setTimeout(refresh, delay);
+}
 
 function onChange(event) {
   const { name } = event.target;
   if (name === "stack") {
     state.stack = event.target.value === recommended ? undefined : event.target.value;
     state.features = undefined; // a new stack starts from its own starter examples
+    buildFeatures(event.target.value); // now: the next click may be on one of them
+    $("#use-recommended").hidden = !state.stack;
   } else if (LISTS.has(name)) {
     state[name] = checked(name);
   } else if (name === "name") {
     state.name = event.target.value.trim();
-    clearTimeout(nameTimer);
-    nameTimer = setTimeout(refresh, 300);
+    refreshSoon(400); // typing
     return;
   } else {
     state[name] = event.target.value;
   }
-  refresh();
+  refreshSoon();
 }
 
 async function copyCommand() {
@@ -301,7 +315,7 @@ async function start() {
   $("#use-recommended").addEventListener("click", () => {
     state.stack = undefined;
     state.features = undefined;
-    refresh();
+    refreshSoon(0);
   });
   $("#copy").addEventListener("click", copyCommand);
   $("#tree").addEventListener("click", (event) => {
