@@ -1,8 +1,9 @@
 """Identical answers render once: a bounded in-memory cache in front of the renderer.
 
 Thirty participants asking for one configuration at the same moment share one render
-(the later ones wait for the first); different configurations render side by side up to
-``max_renders``, beyond which ``Busy`` tells the caller to come back later (HTTP 503).
+(the later ones wait for the first). Different configurations render side by side up to
+``max_renders`` (the machine's cores), up to ``max_waiting`` more wait their turn, and
+beyond that ``Busy`` tells the caller to come back later (HTTP 503 + Retry-After).
 A render runs as its own task, so a participant closing the tab does not waste it.
 """
 
@@ -47,12 +48,15 @@ class RenderCache:
         self,
         build: Callable[[Answers], Built],
         *,
-        max_renders: int = 4,
+        max_renders: int = 2,
+        max_waiting: int = 16,
         max_bytes: int = 256 * 1024 * 1024,
         retry_after: int = 2,
     ) -> None:
         self._build = build
         self.max_renders = max_renders
+        self.max_waiting = max_waiting
+        self._slots = asyncio.Semaphore(max_renders)
         self.max_bytes = max_bytes
         self.retry_after = retry_after
         self.renders = 0  # how many times ``build`` ran: what the cache saves shows here
@@ -66,7 +70,7 @@ class RenderCache:
             return built
         task = self._pending.get(answers)
         if task is None:
-            if len(self._pending) >= self.max_renders:
+            if len(self._pending) >= self.max_renders + self.max_waiting:
                 raise Busy(self.retry_after)
             task = asyncio.create_task(self._render(answers))
             self._pending[answers] = task
@@ -74,8 +78,9 @@ class RenderCache:
         return await asyncio.shield(task)
 
     async def _render(self, answers: Answers) -> Built:
-        self.renders += 1
-        built = await anyio.to_thread.run_sync(self._build, answers)
+        async with self._slots:
+            self.renders += 1
+            built = await anyio.to_thread.run_sync(self._build, answers)
         self._done[answers] = built
         self._evict()
         return built

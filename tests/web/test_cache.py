@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,6 +22,7 @@ from tests.web.conftest import serving
 pytestmark = pytest.mark.web
 
 DEMO = "stack=fastapi&features=students&db=sqlite&name=demo"
+DEMO_STACK = "stack=fastapi&features=students&db=sqlite"
 
 
 def fake_build(answers: Answers) -> Built:
@@ -77,7 +79,7 @@ def test_renders_leave_no_temporary_directory(
 
 def test_thirty_simultaneous_identical_requests_cost_one_render() -> None:
     gate = Gate()
-    cache = RenderCache(gate, max_renders=1)
+    cache = RenderCache(gate, max_renders=1, max_waiting=0)
     with serving(create_app(cache)) as url, ThreadPoolExecutor(30) as pool:
         answers = [
             pool.submit(httpx.get, f"{url}/starter.zip?{DEMO}", trust_env=False, timeout=30)
@@ -91,7 +93,7 @@ def test_thirty_simultaneous_identical_requests_cost_one_render() -> None:
 
 def test_beyond_the_render_limit_the_answer_is_503_with_retry_after() -> None:
     gate = Gate()
-    cache = RenderCache(gate, max_renders=1, retry_after=3)
+    cache = RenderCache(gate, max_renders=1, max_waiting=0, retry_after=3)
     with serving(create_app(cache)) as url, ThreadPoolExecutor(2) as pool:
         busy = pool.submit(httpx.get, f"{url}/api/files?{DEMO}", trust_env=False, timeout=30)
         assert gate.entered.acquire(timeout=10)
@@ -103,6 +105,25 @@ def test_beyond_the_render_limit_the_answer_is_503_with_retry_after() -> None:
         assert busy.result().status_code == 200
         later = httpx.get(f"{url}/api/files?{DEMO.replace('demo', 'shop')}", trust_env=False)
         assert later.status_code == 200
+
+
+def test_up_to_max_waiting_other_configurations_wait_their_turn() -> None:
+    gate = Gate()
+    cache = RenderCache(gate, max_renders=1, max_waiting=1)
+    with serving(create_app(cache)) as url, ThreadPoolExecutor(2) as pool:
+        first, second = (
+            pool.submit(
+                httpx.get, f"{url}/api/files?{DEMO_STACK}&name={n}", trust_env=False, timeout=30
+            )
+            for n in ("one", "two")
+        )
+        assert gate.entered.acquire(timeout=10)  # "one" renders, "two" waits for the slot
+        time.sleep(0.2)
+        third = httpx.get(f"{url}/api/files?{DEMO_STACK}&name=three", trust_env=False)
+        assert third.status_code == 503
+        gate.open.set()
+        assert (first.result().status_code, second.result().status_code) == (200, 200)
+    assert cache.renders == 2
 
 
 def test_the_cache_forgets_the_least_recently_used_beyond_its_budget() -> None:
