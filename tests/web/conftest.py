@@ -64,6 +64,35 @@ def client(server: str) -> Iterator[httpx.Client]:
         yield http
 
 
+AXE_VERSION = "4.14.1"
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core, the accessibility engine, from the npm registry once per machine (npm's
+    cache makes later installs offline-capable); injected into pages under test only."""
+    npm = require_tool("npm")
+    home = Path.home() / ".cache" / "scaffold-tests" / f"axe-core-{AXE_VERSION}"
+    script = home / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        subprocess.run(
+            [
+                npm,
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefer-offline",
+                "--prefix",
+                str(home),
+                f"axe-core@{AXE_VERSION}",
+            ],
+            check=True,
+            capture_output=True,
+        )
+    return script
+
+
 def unzip(archive: bytes | Path, into: Path) -> Path:
     """Unzip as a participant would (Info-ZIP restores modes); return the one folder made."""
     if isinstance(archive, bytes):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -168,3 +169,19 @@ def test_the_keyboard_alone_answers_and_downloads(context: BrowserContext, serve
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     assert download.value.suggested_filename == "my-project.zip"
+
+
+@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 375)])
+def test_axe_finds_no_accessibility_violation(
+    browser: Browser, server: str, axe_script: Path, scheme: str, width: int
+) -> None:
+    context = browser.new_context(  # axe is injected: the page's own CSP would refuse it
+        bypass_csp=True, color_scheme=scheme, viewport={"width": width, "height": 900}
+    )
+    page = open_page(context, server, "team=js&needs=realtime&file=src/app.js")
+    page.add_script_tag(path=axe_script)
+    rules = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    result = page.evaluate("rules => axe.run(document, {runOnly: rules})", rules)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    context.close()
