@@ -29,7 +29,7 @@ def web_cmd(
     try:
         import uvicorn
 
-        from ..web.app import create_app
+        from ..web.app import create_app, first_views
     except ImportError as exc:
         raise UserError(
             f"scaffold web needs the web extra (Starlette, uvicorn): {INSTALL_EXTRA}"
@@ -44,4 +44,11 @@ def web_cmd(
     if open_browser:
         local = f"http://127.0.0.1:{port}/" if everywhere else urls[0]
         threading.Timer(1.0, webbrowser.open, args=(local,)).start()
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning", server_header=False)
+    # The first view of each stack is ready before the room opens the link.
+    uvicorn.run(
+        create_app(warm=first_views()),
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )

@@ -8,7 +8,9 @@ the CLI's message and fix; too many renders at once are 503 with ``Retry-After``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Mapping, Sequence
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -18,7 +20,7 @@ from starlette.routing import Route
 
 from ..errors import CommandFailed, TemplateError, UserError
 from ..recommend import FRONTENDS, NEEDS, TEAMS, recommend
-from ..stacks import DEFAULT_DB, DEFAULT_STACK, catalogue
+from ..stacks import DEFAULT_DB, DEFAULT_STACK, STACKS, catalogue
 from . import assets, params, snapshot, zipping
 from .cache import Built, Busy, RenderCache
 from .limits import LimitRequests
@@ -30,9 +32,27 @@ def build(answers: params.Answers) -> Built:
     return Built(rendered, zipping.build_zip(answers.name, rendered))
 
 
-def create_app(cache: RenderCache | None = None) -> Starlette:
-    """The application; ``cache`` decides how configurations are rendered and kept."""
+def first_views() -> list[params.Answers]:
+    """What the page shows before any answer (FastAPI), then each other stack's defaults."""
+    stacks = sorted(STACKS, key=lambda stack: stack != DEFAULT_STACK)
+    return [params.parse_answers({"stack": stack}) for stack in stacks]
+
+
+def create_app(
+    cache: RenderCache | None = None, *, warm: Sequence[params.Answers] = ()
+) -> Starlette:
+    """The application; ``cache`` decides how configurations are rendered and kept, and
+    ``warm`` are rendered in the background at start-up, one at a time."""
+    cache = cache or RenderCache(build)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        warming = asyncio.create_task(_warm(cache, warm))
+        yield
+        warming.cancel()
+
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/", _page),
             Route("/static/{name}", _asset),
@@ -49,9 +69,15 @@ def create_app(cache: RenderCache | None = None) -> Starlette:
         },
     )
     app.router.redirect_slashes = False  # one spelling per route: /api/files/ is a 404
-    app.state.cache = cache or RenderCache(build)
+    app.state.cache = cache
     app.add_middleware(LimitRequests)
     return app
+
+
+async def _warm(cache: RenderCache, answers: Sequence[params.Answers]) -> None:
+    for each in answers:
+        with contextlib.suppress(Exception):  # a participant's request will show the error
+            await cache.get(each)
 
 
 def _query(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:

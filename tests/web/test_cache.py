@@ -12,8 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from scaffold.stacks import STACKS
 from scaffold.web import app as web_app
-from scaffold.web.app import create_app
+from scaffold.web.app import create_app, first_views
 from scaffold.web.cache import Built, RenderCache
 from scaffold.web.params import Answers
 from scaffold.web.snapshot import Entry, Snapshot
@@ -147,3 +148,22 @@ def test_a_failed_render_is_reported_and_not_cached() -> None:
         for _ in range(2):
             assert httpx.get(f"{url}/api/files?{DEMO}", trust_env=False).status_code == 500
     assert len(calls) == 2
+
+
+def test_the_first_views_are_rendered_at_start_up_one_at_a_time() -> None:
+    inside = []
+
+    def build(answers: Answers) -> Built:
+        inside.append(answers)
+        return fake_build(answers)
+
+    cache = RenderCache(build)
+    with serving(create_app(cache, warm=first_views())) as url:
+        deadline = time.monotonic() + 10
+        while cache.renders < len(STACKS):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        page_first = httpx.get(f"{url}/api/files", trust_env=False).json()["answers"]
+    assert inside[0].stack == page_first["stack"] == "fastapi"
+    assert {a.stack for a in inside} == set(STACKS)
+    assert cache.renders == len(STACKS)  # the page's first request was served from memory
