@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -134,6 +135,21 @@ def test_a_shared_link_restores_every_answer(
         "scaffold new shop --stack hybrid --features students,chat --db postgres"
     )
     fresh.context.close()
+
+
+def test_a_bad_name_shows_the_clis_message_and_fix_and_blocks_the_download(
+    context: BrowserContext, server: str
+) -> None:
+    page = open_page(context, server)
+    page.get_by_label("Project name").fill("My Shop")
+    expect(page.get_by_role("alert")).to_have_text(
+        "Invalid project name 'My Shop': it contains spaces. Use 1-50 lowercase letters, "
+        "digits and single dashes, starting with a letter (e.g. my-shop)."
+    )
+    expect(page.get_by_role("link", name="Download zip")).to_have_attribute("aria-disabled", "true")
+    page.get_by_label("Project name").fill("my-shop")
+    expect(page.get_by_role("alert")).to_be_hidden()
+    expect(page.locator("#command")).to_have_value(re.compile("^scaffold new my-shop "))
 
 
 def test_the_page_fits_a_phone_uses_only_scaffold_and_labels_every_control(

@@ -318,6 +318,9 @@ async function start() {
     refreshSoon(0);
   });
   $("#copy").addEventListener("click", copyCommand);
+  $("#download").addEventListener("click", (event) => {
+    if ($("#download").getAttribute("aria-disabled") === "true") event.preventDefault();
+  });
   $("#tree").addEventListener("click", (event) => {
     const path = event.target.dataset?.path;
     if (path) openFile(path, projectQuery(state.stack ?? recommended), generation);
