@@ -181,6 +181,12 @@ def test_the_keyboard_alone_answers_and_downloads(context: BrowserContext, serve
     page.get_by_label("JavaScript / TypeScript").focus()
     page.keyboard.press("Space")
     expect(page.locator("#rec-stack")).to_contain_text("(node-express)")
+    chat = page.get_by_label("Socket.IO chat")
+    chat.focus()
+    page.keyboard.press("Space")  # off: Explore follows, the focus stays where it was
+    expect(page.locator("#tree button[data-path*=chat]")).to_have_count(0)
+    expect(chat).to_be_focused()
+    expect(chat).not_to_be_checked()
     page.locator("#download").focus()
     with page.expect_download() as download:
         page.keyboard.press("Enter")

@@ -89,13 +89,17 @@ function stackOf(name) {
 }
 
 function buildStacks(current) {
-  fill(
-    $("#stack"),
-    catalogue.stacks.map((s) => {
-      const mark = s.name === recommended ? " (recommended)" : "";
-      return choice("radio", "stack", s.name, `${s.title}${mark}`, `${s.name}: ${s.when}`);
-    }),
-  );
+  // Rebuilt only when the recommendation moves: a rebuild would drop the keyboard focus.
+  if ($("#stack").dataset.recommended !== recommended) {
+    $("#stack").dataset.recommended = recommended;
+    fill(
+      $("#stack"),
+      catalogue.stacks.map((s) => {
+        const mark = s.name === recommended ? " (recommended)" : "";
+        return choice("radio", "stack", s.name, `${s.title}${mark}`, `${s.name}: ${s.when}`);
+      }),
+    );
+  }
   document.getElementById(`stack-${current}`).checked = true;
   $("#use-recommended").hidden = current === recommended;
 }
@@ -167,16 +171,17 @@ async function refresh() {
     if (mine !== generation) return;
     showRecommendation(rec);
     const stack = state.stack && stackOf(state.stack) ? state.stack : rec.stack;
-    if (shownStack && stack !== shownStack) state.features = undefined; // another stack's
     buildStacks(stack);
-    buildFeatures(stack);
+    if (stack !== shownStack) {
+      if (shownStack) state.features = undefined; // they were another stack's
+      buildFeatures(stack);
+    }
     const query = projectQuery(stack);
     $("#download").href = `/starter.zip?${query}`;
     const listing = await getJSON(`/api/files?${query}`);
     if (mine !== generation) return;
     showError(null);
     $("#command").value = listing.command;
-    $("#copy").dataset.command = listing.command;
     $("#download").removeAttribute("aria-disabled");
     files = listing.files;
     showTree(files);
@@ -192,10 +197,9 @@ async function refresh() {
 function showRecommendation(rec) {
   recommended = rec.stack;
   const s = stackOf(rec.stack);
-  $("#rec-stack").innerHTML = "";
   const strong = document.createElement("strong");
   strong.textContent = s.title;
-  $("#rec-stack").append("Recommended: ", strong, ` (${rec.stack})`);
+  $("#rec-stack").replaceChildren("Recommended: ", strong, ` (${rec.stack})`);
   const list = $("#rec-reasons");
   list.replaceChildren(
     ...rec.reasons.map((reason) => {
