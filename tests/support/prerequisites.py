@@ -17,6 +17,7 @@ HINTS = {
     "postgres": "apt-get install -y postgresql",
     "redis-server": "apt-get install -y redis-server",
     "chromium": "apt-get install -y chromium",
+    "unzip": "apt-get install -y unzip",
 }
 
 
