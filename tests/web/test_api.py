@@ -35,7 +35,7 @@ def test_the_page_and_its_assets_come_from_scaffold_itself(client: httpx.Client)
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    for asset in ("style.css", "app.js", "highlight.js"):
+    for asset in ("style.css", "app.js", "highlight.js", "explore.js"):
         assert f'"/static/{asset}"' in page.text
         assert client.get(f"/static/{asset}").status_code == 200
     assert "http://" not in page.text and "https://" not in page.text  # no CDN
