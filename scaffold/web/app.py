@@ -21,15 +21,10 @@ from starlette.routing import Route
 from ..errors import CommandFailed, TemplateError, UserError
 from ..recommend import FRONTENDS, NEEDS, TEAMS, recommend
 from ..stacks import DEFAULT_DB, DEFAULT_STACK, STACKS, catalogue
-from . import assets, params, snapshot, zipping
+from . import assets, params, zipping
 from .cache import Built, Busy, RenderCache
 from .limits import LimitRequests
-
-
-def build(answers: params.Answers) -> Built:
-    """Render one configuration and zip it (runs in a worker thread)."""
-    rendered = snapshot.render(answers)
-    return Built(rendered, zipping.build_zip(answers.name, rendered))
+from .workers import RenderPool
 
 
 def first_views() -> list[params.Answers]:
@@ -41,15 +36,22 @@ def first_views() -> list[params.Answers]:
 def create_app(
     cache: RenderCache | None = None, *, warm: Sequence[params.Answers] = ()
 ) -> Starlette:
-    """The application; ``cache`` decides how configurations are rendered and kept, and
-    ``warm`` are rendered in the background at start-up, one at a time."""
-    cache = cache or RenderCache(build)
+    """The application; ``cache`` decides how configurations are rendered and kept (by
+    default: in two worker processes), and ``warm`` are rendered in the background at
+    start-up, one at a time."""
+    pool: RenderPool | None = None
+    if cache is None:
+        pool = RenderPool()
+        cache = RenderCache(pool, max_renders=pool.workers)
+    renders: RenderCache = cache  # as a closure sees it
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        warming = asyncio.create_task(_warm(cache, warm))
+        warming = asyncio.create_task(_warm(renders, warm))
         yield
         warming.cancel()
+        if pool is not None:
+            pool.close()
 
     app = Starlette(
         lifespan=lifespan,
@@ -69,7 +71,7 @@ def create_app(
         },
     )
     app.router.redirect_slashes = False  # one spelling per route: /api/files/ is a 404
-    app.state.cache = cache
+    app.state.cache = renders
     app.add_middleware(LimitRequests)
     return app
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -13,7 +12,6 @@ import httpx
 import pytest
 
 from scaffold.stacks import STACKS
-from scaffold.web import app as web_app
 from scaffold.web.app import create_app, first_views
 from scaffold.web.cache import Built, RenderCache
 from scaffold.web.params import Answers
@@ -46,13 +44,14 @@ class Gate:
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[tuple[str, RenderCache]]:
-    """A server with the real renderer; temporary files go to ``tmp_path/tmp``."""
+    """A server as `scaffold web` makes it (renders in worker processes, which it starts
+    after this fixture has pointed their temporary files at ``tmp_path/tmp``)."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    cache = RenderCache(web_app.build)
-    with serving(create_app(cache)) as url:
-        yield url, cache
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    app = create_app()
+    with serving(app) as url:
+        yield url, app.state.cache
 
 
 def test_a_second_identical_request_does_not_render(counted: tuple[str, RenderCache]) -> None:
@@ -76,6 +75,27 @@ def test_renders_leave_no_temporary_directory(
     bad = httpx.get(f"{url}/starter.zip?stack=fastapi&features=chat", trust_env=False)
     assert bad.status_code == 400
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_different_stacks_rendered_at_once_each_get_their_own_files(
+    counted: tuple[str, RenderCache],
+) -> None:
+    url, _ = counted
+    signature = {
+        "fastapi": "alembic.ini",
+        "node-express": "package.json",
+        "django-drf": "manage.py",
+    }
+
+    def files(stack: str) -> set[str]:
+        answer = httpx.get(f"{url}/api/files?stack={stack}", trust_env=False, timeout=60)
+        return {f["path"] for f in answer.json()["files"]}
+
+    with ThreadPoolExecutor(3) as pool:
+        listed = dict(zip(signature, pool.map(files, signature), strict=True))
+    for stack, own in signature.items():
+        assert own in listed[stack]
+        assert not (set(signature.values()) - {own}) & listed[stack]
 
 
 def test_thirty_simultaneous_identical_requests_cost_one_render() -> None:
