@@ -14,7 +14,7 @@ from scaffold.toolchain import PREFER_CACHE_ENV
 from tests.support.prerequisites import require_node
 from tests.support.projects import run
 from tests.web.conftest import unzip
-from tests.web.test_page import open_page
+from tests.web.test_page import RENDER, open_page
 
 pytestmark = [pytest.mark.web, pytest.mark.browser, pytest.mark.spinup]
 
@@ -54,7 +54,7 @@ def test_the_downloaded_zip_installs_updates_and_passes_its_tests(
     expect(page.get_by_role("link", name="Download zip")).to_have_attribute(
         "href", re.compile(f"features={features}&")
     )
-    expect(page.locator("#tree button[aria-current=true]")).to_have_count(1)
+    expect(page.locator("#tree button[aria-current=true]")).to_have_count(1, timeout=RENDER)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download zip").click()
     archive = tmp_path / download.value.suggested_filename

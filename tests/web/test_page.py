@@ -17,6 +17,7 @@ from scaffold.recommend import Needs, recommend
 
 pytestmark = [pytest.mark.web, pytest.mark.browser]
 
+RENDER = 30_000  # ms: a new configuration renders in a second, more on a busy machine
 NODE_DEFAULTS = "scaffold new my-project --stack node-express --features students,chat --db sqlite"
 
 
@@ -24,7 +25,7 @@ def open_page(context: BrowserContext, server: str, query: str = "") -> Page:
     """The page at ``?query``, once Explore shows a file."""
     page = context.new_page()
     page.goto(f"{server}/{'?' + query if query else ''}")
-    expect(page.locator("#tree button[aria-current=true]")).to_have_count(1)
+    expect(page.locator("#tree button[aria-current=true]")).to_have_count(1, timeout=RENDER)
     return page
 
 
@@ -53,18 +54,20 @@ def test_changing_a_feature_or_the_stack_updates_explore(
     context: BrowserContext, server: str
 ) -> None:
     page = open_page(context, server, "team=js&needs=realtime")
+    expect(page.locator("#use-recommended")).to_be_hidden()
     chat_files = {p for p in explored(page) if "chat" in p}
     assert chat_files
     page.get_by_label("Socket.IO chat").uncheck()
-    expect(page.locator("#tree button[data-path*=chat]")).to_have_count(0)
+    expect(page.locator("#tree button[data-path*=chat]")).to_have_count(0, timeout=RENDER)
     assert explored(page) == listed(server, "stack=node-express&features=students&name=my-project")
 
     page.get_by_label("FastAPI").check()  # pick another
-    expect(page.locator("#tree button[data-path='alembic.ini']")).to_have_count(1)
+    expect(page.locator("#tree button[data-path='alembic.ini']")).to_have_count(1, timeout=RENDER)
     expect(page.locator("#use-recommended")).to_be_visible()
     page.locator("#use-recommended").click()
     expect(page.get_by_label("Node.js + Express (recommended)")).to_be_checked()
-    expect(page.locator("#tree button[data-path*=chat]").first).to_be_attached()
+    expect(page.locator("#use-recommended")).to_be_hidden()
+    expect(page.locator("#tree button[data-path*=chat]").first).to_be_attached(timeout=RENDER)
 
 
 def test_opening_a_file_shows_its_text_highlighted(context: BrowserContext, server: str) -> None:
@@ -114,7 +117,7 @@ def test_a_shared_link_restores_every_answer(
     page.get_by_label("postgres").check()
     page.get_by_label("Project name").fill("shop")
     expect(page.locator("#command")).to_have_value(
-        "scaffold new shop --stack hybrid --features students,chat --db postgres", timeout=30_000
+        "scaffold new shop --stack hybrid --features students,chat --db postgres", timeout=RENDER
     )
     page.locator("#tree button[data-path='backend/manage.py']").click()
     expect(page.locator("#file-path")).to_contain_text("backend/manage.py")
@@ -149,7 +152,9 @@ def test_a_bad_name_shows_the_clis_message_and_fix_and_blocks_the_download(
     expect(page.get_by_role("link", name="Download zip")).to_have_attribute("aria-disabled", "true")
     page.get_by_label("Project name").fill("my-shop")
     expect(page.get_by_role("alert")).to_be_hidden()
-    expect(page.locator("#command")).to_have_value(re.compile("^scaffold new my-shop "))
+    expect(page.locator("#command")).to_have_value(
+        re.compile("^scaffold new my-shop "), timeout=RENDER
+    )
 
 
 def test_the_page_fits_a_phone_uses_only_scaffold_and_labels_every_control(
@@ -160,7 +165,7 @@ def test_the_page_fits_a_phone_uses_only_scaffold_and_labels_every_control(
     page = context.new_page()
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(server)
-    expect(page.locator("#tree button[aria-current=true]")).to_have_count(1)
+    expect(page.locator("#tree button[aria-current=true]")).to_have_count(1, timeout=RENDER)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert all(url.startswith(server) or url.startswith("data:") for url in requested)
     unlabelled = page.evaluate(
@@ -184,7 +189,7 @@ def test_the_keyboard_alone_answers_and_downloads(context: BrowserContext, serve
     chat = page.get_by_label("Socket.IO chat")
     chat.focus()
     page.keyboard.press("Space")  # off: Explore follows, the focus stays where it was
-    expect(page.locator("#tree button[data-path*=chat]")).to_have_count(0)
+    expect(page.locator("#tree button[data-path*=chat]")).to_have_count(0, timeout=RENDER)
     expect(chat).to_be_focused()
     expect(chat).not_to_be_checked()
     page.locator("#download").focus()
