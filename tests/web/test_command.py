@@ -6,6 +6,8 @@ import socket
 import subprocess
 import sys
 import time
+import zipfile
+from pathlib import Path
 
 import httpx
 import pytest
@@ -14,6 +16,10 @@ from typer.testing import CliRunner
 from scaffold.cli import app
 from scaffold.runner import free_port
 from scaffold.web.network import local_addresses, share_urls
+from tests.support.template_repos import ROOT
+from tests.update.test_installed_wheel import build_wheel
+
+STATIC = ROOT / "scaffold" / "web" / "static"
 
 pytestmark = [pytest.mark.web, pytest.mark.cli]
 
@@ -74,3 +80,14 @@ def test_share_urls() -> None:
     ]
     assert share_urls("0.0.0.0", 8000, []) == ["http://127.0.0.1:8000/"]  # no network at all
     assert share_urls("::1", 8000, []) == ["http://[::1]:8000/"]
+
+
+def test_the_wheel_ships_every_asset_of_the_page(tmp_path: Path) -> None:
+    wheel = build_wheel(ROOT, tmp_path)
+    shipped = {
+        name.removeprefix("scaffold/web/static/")
+        for name in zipfile.ZipFile(wheel).namelist()
+        if name.startswith("scaffold/web/static/")
+    }
+    assert shipped == {path.name for path in STATIC.iterdir()}
+    assert {"index.html", "app.js", "explore.js", "highlight.js", "style.css"} <= shipped
