@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from scaffold import api, runner
+from scaffold import api, net
 from scaffold.compare import describe_machine
 from scaffold.stacks import STACKS
 
@@ -23,7 +22,6 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 SCAFFOLD = str(VENV_BIN / "scaffold")
 THREE = ("node-express", "django-drf", "fastapi")
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def machine() -> str:
@@ -33,6 +31,48 @@ def machine() -> str:
         f"{m.cpu}, {m.cores} cores, {m.memory_mb:,} MB RAM, {m.kernel}; Python {m.python}, "
         f"Node {m.node}; {m.wrk}; load average {m.load_before[0]:.2f}"
     )
+
+
+def compile_bytecode(python: str | Path = sys.executable) -> None:
+    """Compile every module of ``python``'s environment (and scaffold's) to bytecode.
+
+    PYTHONDONTWRITEBYTECODE=1 (set in some CI and containers) would otherwise make each
+    run compile every imported module again, timing the compiler instead of start-up.
+    """
+    paths = 'import sysconfig; print(sysconfig.get_paths()["purelib"])'
+    site = run([str(python), "-c", paths]).strip()
+    for directory in (site, str(REPO / "scaffold")):
+        run([str(python), "-m", "compileall", "-q", "-j", "0", directory])
+
+
+Command = Sequence[str] | Callable[[], Sequence[str]]  # an argv, or a function making one
+
+
+def median_times(commands: Mapping[str, Command], repeat: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each command, run round-robin after one warm-up round
+    so a change in machine load affects every command alike. CPU time (user + system, the
+    command's and its children's) is the steadier figure on a shared machine."""
+    samples: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+    for round_ in range(repeat + 1):
+        for label, command in commands.items():
+            took = wall_and_cpu(command() if callable(command) else command)
+            if round_:
+                samples[label].append(took)
+    return {
+        label: (
+            statistics.median(wall for wall, _ in times),
+            statistics.median(cpu for _, cpu in times),
+        )
+        for label, times in samples.items()
+    }
+
+
+def wall_and_cpu(argv: Sequence[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed(lambda: run(argv))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -66,16 +106,6 @@ def generate(parent: Path, stack: str, *, features: Sequence[str], install: bool
     if install:
         api.install_dependencies(project, STACKS[stack])
     return project
-
-
-def status(url: str) -> int:
-    try:
-        with _DIRECT.open(url, timeout=2) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        return exc.code
-    except (urllib.error.URLError, OSError):
-        return 0
 
 
 @contextlib.contextmanager
@@ -112,17 +142,14 @@ def process(
 
 
 def wait_200(url: str, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"the server for {url} exited with {proc.returncode}")
-        if status(url) == 200:
-            return
-        time.sleep(0.02)
-    raise SystemExit(f"{url} did not answer 200 within {timeout:.0f}s")
+    problem = net.wait_until_answers(
+        url, accept=lambda code: code == 200, timeout=timeout, exit_code=proc.poll, interval=0.02
+    )
+    if problem:
+        raise SystemExit(f"the server for {url} {problem}")
 
 
-free_port = runner.free_port
+free_port = net.free_port
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

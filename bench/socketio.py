@@ -20,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 from bench.common import generate, machine, table
-from scaffold.compare_load import group_rss, production_server
+from scaffold.compare.footprint import group_rss
+from scaffold.compare.servers import production_server
 from scaffold.stacks import STACKS
 
 CLIENT = Path(__file__).with_name("socketio_clients.cjs")

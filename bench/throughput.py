@@ -16,8 +16,8 @@ from pathlib import Path
 from bench.common import THREE, free_port, machine, process, table, wait_200
 from bench.seed_apps import build
 from scaffold.compare import NEW_STUDENT, Settings, compare
-from scaffold.compare_load import run_wrk
-from scaffold.compare_measure import EndpointResult, wrk_script
+from scaffold.compare.model import EndpointResult
+from scaffold.compare.wrk import run_wrk, wrk_script
 
 
 def seed_figures(

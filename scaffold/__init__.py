@@ -1,11 +1,59 @@
 """scaffold: from "which backend should I use?" to a running project.
 
-The public API is small: ``recommend`` turns needs into a stack with reasons, and
-``create_project`` renders, commits and installs a project. Neither prompts nor prints.
+The library API is small, keyword-only, and never prompts nor prints:
+
+- ``recommend(Needs(team="python", realtime=True))`` → ``Recommendation`` (``stack``,
+  ``reasons``): the stack for those needs and the sentences that decided it. Pure.
+- ``make_spec(name=..., stack=..., features=None, db="sqlite", dest=None)`` →
+  ``ProjectSpec``: validated answers (UserError, with its fix, when one is wrong).
+- ``create_project(spec=spec, git=True, install=True)`` → ``Project``: renders the
+  template into ``spec.dest`` (nothing is left behind if it fails), writes ``.env`` with
+  fresh secrets, commits, installs the dependencies.
+- ``update_project(path=..., to=None, data=None)`` → ``UpdateResult``: moves a project
+  to a newer template version, keeping the user's edits (conflicts left inline).
+
+``scaffold.recommend`` is the function; the module of the same name stays importable
+with ``from scaffold.recommend import ...``. The project functions load copier on first
+use, so importing scaffold (and ``scaffold --help``) stays fast.
 """
 
 from __future__ import annotations
 
-__version__ = "0.2.0"
+import importlib
+from typing import TYPE_CHECKING
 
-__all__ = ["__version__"]
+from .recommend import Needs, Recommendation, recommend  # cheap and pure: loaded now
+
+__version__ = "0.3.0"
+
+if TYPE_CHECKING:
+    from .api import Project, ProjectSpec, create_project, make_spec, update_project
+    from .updating import UpdateResult
+
+__all__ = [
+    "Needs",
+    "Project",
+    "ProjectSpec",
+    "Recommendation",
+    "UpdateResult",
+    "__version__",
+    "create_project",
+    "make_spec",
+    "recommend",
+    "update_project",
+]
+
+_LAZY = {
+    "Project": "api",
+    "ProjectSpec": "api",
+    "create_project": "api",
+    "make_spec": "api",
+    "update_project": "api",
+    "UpdateResult": "updating",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'scaffold' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)

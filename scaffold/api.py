@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__, render, template_source, toolchain, updating
 from .envfile import write_env_files
 from .errors import DestinationNotEmpty, UserError
+from .git import init_commit
 from .progress import Progress, no_progress
 from .stacks import DEFAULT_DB, STACKS, Stack
 from .updating import CheckResult, UpdateResult
@@ -91,7 +92,7 @@ def make_spec(
 
 def plan_project(spec: ProjectSpec) -> list[str]:
     """The files ``create_project`` would write for ``spec``; writes nothing at ``dest``."""
-    _check_destination(spec.dest, allow_existing=True)
+    check_destination(spec.dest, allow_existing=True)
     return render.planned_files(template_source.locate(), spec.renders)
 
 
@@ -110,7 +111,7 @@ def create_project(
     the rendered project in place and raises CommandFailed naming the command to retry.
     ``offline`` installs from the uv/npm caches only (filled by ``scaffold warm``).
     """
-    _check_destination(spec.dest, allow_existing=allow_existing)
+    check_destination(spec.dest, allow_existing=allow_existing)
     with progress("Rendering the template"), _staging(spec.dest) as staging:
         render.render_all(template_source.locate(), staging, spec.renders)
         created = _move_into(staging, spec.dest)
@@ -118,7 +119,7 @@ def create_project(
     committed = git and not (spec.dest / ".git").exists()
     if committed:
         with progress("Creating the git repository"):
-            toolchain.git_init(
+            init_commit(
                 spec.dest,
                 f"Generate {spec.stack} project with scaffold {__version__}",
                 paths=created,
@@ -166,7 +167,8 @@ def install_dependencies(
             toolchain.run(command, project / cwd, step="Installing dependencies", env=env)
 
 
-def _check_destination(dest: Path, *, allow_existing: bool) -> None:
+def check_destination(dest: Path, *, allow_existing: bool = False) -> None:
+    """Refuse a file, or (unless ``allow_existing``) a non-empty directory, at ``dest``."""
     if dest.exists() and not dest.is_dir():
         raise UserError(f"Destination {dest} is a file.", "Choose another name or --dest.")
     if dest.is_dir() and any(dest.iterdir()) and not allow_existing:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
@@ -21,12 +19,11 @@ from pathlib import Path
 
 from . import template_source
 from .errors import ToolMissing
-from .runner import port_is_free
+from .net import port_is_free
 from .stacks import STACKS
-from .toolchain import resolve
+from .toolchain import MIN_NODE, install_advice, probe, resolve
 
 MIN_PYTHON = (3, 11)  # the templates' requires-python
-MIN_NODE = (22, 13)  # the node-express template's engines.node (node:sqlite unflagged)
 PYPI = "https://pypi.org/simple/"
 
 
@@ -85,24 +82,10 @@ def diagnose(
     return Report(tuple(checks))
 
 
-def _install(apt: str, brew: str, other: str) -> str:
-    """The command that installs a package on this machine."""
-    if sys.platform == "darwin":
-        return f"brew install {brew}"
-    if shutil.which("apt-get"):
-        sudo = "" if os.geteuid() == 0 else "sudo "
-        return f"{sudo}apt-get install -y {apt}"
-    return other
-
-
 def _version(argv: Sequence[str]) -> tuple[tuple[int, ...], str]:
     """The first dotted version in a tool's ``--version`` output, and that output."""
-    try:
-        text = subprocess.run(
-            argv, capture_output=True, text=True, timeout=20, check=False
-        ).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        return (), ""
+    done = probe(argv, timeout=20)
+    text = done.stdout.strip() if done else ""
     found = re.search(r"(\d+)\.(\d+)(?:\.(\d+))?", text)
     return (tuple(int(p) for p in found.groups() if p) if found else ()), text
 
@@ -124,58 +107,46 @@ def check_python() -> Check:
         uv = resolve("uv")
     except ToolMissing:
         return Check("python", False, "cannot look for Python without uv", fix)
-    found = subprocess.run(
-        [uv, "python", "find", "--system", f">={wanted}"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    path = found.stdout.strip()
-    if found.returncode != 0 or not path:
+    found = probe([uv, "python", "find", "--system", f">={wanted}"], timeout=60)
+    path = found.stdout.strip() if found else ""
+    if not found or found.returncode != 0 or not path:
         return Check("python", False, f"no Python >= {wanted} found by uv", fix)
     version = _version([path, "--version"])[1]
     return Check("python", True, f"{version} ({path})")
 
 
 def check_git() -> Check:
-    fix = _install("git", "git", "see https://git-scm.com/downloads")
+    fix = install_advice("git")
     git = shutil.which("git")
     if not git:
         return Check("git", False, "not found on PATH", fix)
     return Check("git", True, _version([git, "--version"])[1])
 
 
-def _node_fix() -> str:
-    # Distribution packages are often older than Node 20; NodeSource has current ones.
-    wanted = MIN_NODE[0] + 2  # the current LTS line
-    apt = (
-        f"curl -fsSL https://deb.nodesource.com/setup_{wanted}.x | sudo -E bash - "
-        "&& sudo apt-get install -y nodejs"
-    )
-    nvm = (
-        "curl -o- https://raw.githubusercontent.com/nvm-sh/nvm/v0.40.1/install.sh | bash "
-        f"&& nvm install {wanted}"
-    )
-    if sys.platform == "darwin":
-        return f"brew install node@{wanted}"
-    return apt if shutil.which("apt-get") else nvm
-
-
 def check_node() -> Check:
     wanted = ".".join(map(str, MIN_NODE))
     node = shutil.which("node")
     if not node:
-        return Check("node", False, f"not found on PATH (Node.js >= {wanted} needed)", _node_fix())
+        return Check(
+            "node", False, f"not found on PATH (Node.js >= {wanted} needed)", install_advice("node")
+        )
     version, text = _version([node, "--version"])
     if version < MIN_NODE:
-        return Check("node", False, f"{text or 'unknown version'}; >= {wanted} needed", _node_fix())
+        return Check(
+            "node",
+            False,
+            f"{text or 'unknown version'}; >= {wanted} needed",
+            install_advice("node"),
+        )
     return Check("node", True, text)
 
 
 def check_npm() -> Check:
     npm = shutil.which("npm")
     if not npm:
-        return Check("npm", False, "not found on PATH (it ships with Node.js)", _node_fix())
+        return Check(
+            "npm", False, "not found on PATH (it ships with Node.js)", install_advice("node")
+        )
     return Check("npm", True, _version([npm, "--version"])[1])
 
 
@@ -219,13 +190,8 @@ def check_writable(name: str, path: Path | None, variable: str) -> Check:
 
 
 def uv_cache_dir() -> Path | None:
-    try:
-        out = subprocess.run(
-            [resolve("uv"), "cache", "dir"], capture_output=True, text=True, check=False
-        )
-    except (ToolMissing, OSError):
-        return None
-    return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else None
+    out = probe(["uv", "cache", "dir"])
+    return Path(out.stdout.strip()) if out and out.returncode == 0 and out.stdout.strip() else None
 
 
 def npm_config(key: str) -> str:
@@ -233,13 +199,8 @@ def npm_config(key: str) -> str:
     npm = shutil.which("npm")
     if not npm:
         return ""
-    try:
-        done = subprocess.run(
-            [npm, "config", "get", key], capture_output=True, text=True, timeout=30, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
+    done = probe([npm, "config", "get", key])
+    return done.stdout.strip() if done and done.returncode == 0 else ""
 
 
 def npm_cache_dir() -> Path | None:

@@ -53,6 +53,10 @@ class DestinationNotEmpty(UserError):
         )
 
 
+class Cancelled(ScaffoldError):
+    """The user chose Cancel before anything was written."""
+
+
 class MissingAnswers(UserError):
     def __init__(self, flags: Sequence[str]) -> None:
         super().__init__(

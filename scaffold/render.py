@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import yaml
 from copier import run_copy, run_update
 from copier.errors import CopierError
 
+from .answers import ANSWERS_FILE
 from .errors import TemplateError
 from .template_source import TemplateSource
 
 
 def render(source: TemplateSource, dest: Path, answers: Mapping[str, object]) -> None:
     """Render the template into ``dest`` with every question answered by ``answers``."""
+    src, ref = (str(source.files), None) if source.files else (source.path, source.ref)
     with warnings.catch_warnings():
         # Template development renders a dirty checkout on purpose; users need not know.
         warnings.simplefilter("ignore")
         try:
             run_copy(
-                source.path,
+                src,
                 dest,
                 data=dict(answers),
-                vcs_ref=source.ref,
+                vcs_ref=ref,
                 defaults=True,
                 overwrite=False,
                 quiet=True,
@@ -32,6 +36,19 @@ def render(source: TemplateSource, dest: Path, answers: Mapping[str, object]) ->
             )
         except (CopierError, ValueError) as exc:
             raise TemplateError(str(exc).strip()) from exc
+    if source.files:
+        record_origin(dest / ANSWERS_FILE, source.path, source.ref)
+
+
+def record_origin(answers_file: Path, src_path: str, ref: str | None) -> None:
+    """Write the template's origin into an answers file rendered from exported files:
+    the ``_commit`` and ``_src_path`` that copier writes when it renders ``ref`` of the
+    repository at ``src_path`` itself (what ``copier update`` reads)."""
+    origin = yaml.safe_dump(
+        {"_commit": ref, "_src_path": src_path}, allow_unicode=True, default_flow_style=False
+    )
+    text = answers_file.read_text()
+    answers_file.write_text(re.sub(r"^_src_path: .*\n", lambda _: origin, text, flags=re.M))
 
 
 Render = tuple[str, Mapping[str, object]]  # (subdirectory, answers)

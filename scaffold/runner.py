@@ -5,20 +5,28 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from .errors import CommandFailed
+from .net import free_port, port_is_free, wait_until_answers
 from .progress import Progress, no_progress
 from .stacks import Service, Stack
-from .toolchain import argv_for, command_env, run
+from .toolchain import run, spawn
+
+__all__ = [
+    "Running",
+    "free_port",
+    "port_is_free",
+    "prepare",
+    "serving",
+    "start",
+    "stop",
+    "wait_ready",
+]
 
 
 @dataclass
@@ -32,23 +40,6 @@ class Running:
     def urls(self, features: Iterable[str]) -> list[tuple[str, str]]:
         """(label, absolute URL) of each page this service answers with ``features`` on."""
         return [(url.label, self.url + url.path) for url in self.service.urls_for(features)]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def port_is_free(port: int) -> bool:
-    """Whether a server could listen on ``port`` now (connections in TIME_WAIT don't count)."""
-    with socket.socket() as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 def prepare(
@@ -74,10 +65,6 @@ def _local_env() -> dict[str, str]:
     return {"NO_PROXY": bypass, "no_proxy": bypass, "PYTHONUNBUFFERED": "1"}
 
 
-# Health checks go straight to 127.0.0.1, never through HTTP(S)_PROXY.
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
 def start(
     project: Path,
     service: Service,
@@ -93,16 +80,11 @@ def start(
     service_env = {key: value.format(**names) for key, value in service.env}
     cwd = project / service.cwd
     sink: IO[bytes] | None = log.open("ab") if log else None
-    process = subprocess.Popen(
-        argv_for(argv),
-        cwd=cwd,
-        env=command_env(
-            {**_local_env(), **service_env, **(env or {}), "PORT": str(port), "HOST": "127.0.0.1"}
-        ),
-        stdin=subprocess.DEVNULL,
-        stdout=sink,
-        stderr=subprocess.STDOUT if sink else None,
-        start_new_session=True,  # so stop() can signal the whole tree (uv → python)
+    process = spawn(
+        argv,
+        cwd,
+        env={**_local_env(), **service_env, **(env or {}), "PORT": str(port), "HOST": "127.0.0.1"},
+        output=sink,
     )
     if sink:
         sink.close()
@@ -111,22 +93,15 @@ def start(
 
 def wait_ready(running: Running, timeout: float = 60.0) -> None:
     """Block until the service answers its health path without a server error."""
-    deadline = time.monotonic() + timeout
-    url = running.url + running.service.health_path
-    while time.monotonic() < deadline:
-        if running.process.poll() is not None:
-            raise _failed(running, f"exited with code {running.process.returncode}")
-        try:
-            with _DIRECT.open(url, timeout=2) as response:
-                if response.status < 500:
-                    return
-        except urllib.error.HTTPError as exc:
-            if exc.code < 500:
-                return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.1)
-    raise _failed(running, f"did not answer {url} within {timeout:.0f}s")
+    problem = wait_until_answers(
+        running.url + running.service.health_path,
+        accept=lambda status: status < 500,
+        timeout=timeout,
+        exit_code=running.process.poll,
+        interval=0.1,
+    )
+    if problem:
+        raise _failed(running, problem)
 
 
 def _failed(running: Running, why: str) -> CommandFailed:

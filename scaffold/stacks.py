@@ -31,6 +31,15 @@ class Url:
 
 
 @dataclass(frozen=True)
+class AdminLogin:
+    """The variables a service's prepare step makes its demo admin from."""
+
+    user_key: str
+    password_key: str
+    extra: tuple[tuple[str, str], ...] = ()  # others it needs; ``{user}``: the user name
+
+
+@dataclass(frozen=True)
 class Service:
     """One long-running process of a generated project.
 
@@ -52,6 +61,7 @@ class Service:
     # ``serve_production`` with ``production_env`` on top of ``env``. Empty: none defined.
     serve_production: Argv = ()
     production_env: tuple[tuple[str, str], ...] = ()
+    admin_login: AdminLogin | None = None
 
     def path(self, path: str) -> str:
         """A contract path (written without a trailing slash) as this service spells it."""
@@ -63,6 +73,11 @@ class Service:
     @property
     def health_path(self) -> str:
         return self.path("/healthz")
+
+    @property
+    def token_path(self) -> str:
+        """Where a user signs in for a Bearer token (docs/api-contract.md)."""
+        return self.path("/api/auth/token")
 
     def urls_for(self, features: Iterable[str]) -> list[Url]:
         """The URLs this service answers with ``features`` on."""
@@ -111,11 +126,13 @@ _MANAGE: Argv = ("uv", "run", "python", "manage.py")
 # (WEB_CONCURRENCY is read by both gunicorn and uvicorn); `uv run --no-sync` because the
 # environment is installed already.
 _WORKERS = ("WEB_CONCURRENCY", "2")
+_SUPERUSER = ("DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_PASSWORD")
 _DJANGO_WEB = Service(
     "web",
     trailing_slash=True,
     serve=(*_MANAGE, "runserver", "127.0.0.1:{port}"),
     prepare=((*_MANAGE, "migrate", "--noinput"), (*_MANAGE, "ensure_superuser")),
+    admin_login=AdminLogin(*_SUPERUSER, (("DJANGO_SUPERUSER_EMAIL", "{user}@example.com"),)),
     serve_production=(
         "uv",
         "run",
@@ -139,10 +156,12 @@ _DJANGO_WEB = Service(
         Url("admin", "/admin/", "admin"),
     ),
 )
+_ADMIN = AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD")
 _NODE_WEB = Service(
     "web",
     serve=("node", "server.js"),
     prepare=(("npm", "run", "migrate"), ("npm", "run", "ensure-admin")),
+    admin_login=_ADMIN,
     default_port=3000,
     # One process, as generated (no cluster).
     serve_production=("node", "server.js"),
@@ -216,6 +235,7 @@ _FASTAPI = Stack(
                 ("uv", "run", "alembic", "upgrade", "head"),
                 ("uv", "run", "python", "-m", "app.users", "ensure-admin"),
             ),
+            admin_login=_ADMIN,
             urls=(
                 Url("app", "/"),
                 Url("students API", "/api/students", "students"),
@@ -253,6 +273,7 @@ _HYBRID = Stack(
             name="realtime",
             cwd="realtime",
             prepare=(),  # no database: the backend owns the data and the users
+            admin_login=None,
             env=(("BACKEND_URL", "http://127.0.0.1:{backend_port}"),),
             urls=(Url("chat", "/chat", "chat"),),
         ),

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,25 +32,33 @@ from packaging.version import InvalidVersion, Version
 
 from . import __version__
 from .errors import CommandFailed
+from .git import FALLBACK_IDENTITY
 from .toolchain import run
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_ROOT = PACKAGE_DIR.parent
 BUNDLE = PACKAGE_DIR / "_template" / "template.bundle"
 _SKIP = {"node_modules", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
-_GIT_ID = ["-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
 # Past releases by commit, so the store can tag them even when the checkout or the wheel
 # came without tags: projects made by them record the tag as their ``_commit``. A new
 # release adds the previous one here (its commit is known by then).
-RELEASES = {"v0.1.0": "5f8ed9e8dc2087e2cfebdd86c736b02841343814"}
+RELEASES = {
+    "v0.1.0": "5f8ed9e8dc2087e2cfebdd86c736b02841343814",
+    "v0.2.0": "30ca662bea5c23c49becb1d2a67a044ba6870e12",
+}
 
 
 @dataclass(frozen=True)
 class TemplateSource:
-    """What copier gets: ``src_path`` and the ``vcs_ref`` to render (None: newest tag)."""
+    """What copier gets: ``src_path`` and the ``vcs_ref`` to render (None: newest tag).
+
+    ``files``: that version as plain files (``export``), which copier renders without
+    cloning the store; projects still record ``path`` and ``ref`` as their origin.
+    """
 
     path: str
     ref: str | None
+    files: Path | None = None
 
 
 def locate() -> TemplateSource:
@@ -58,7 +67,8 @@ def locate() -> TemplateSource:
     if override:
         path, _, ref = override.partition("@")
         return TemplateSource(path, ref or None)
-    return TemplateSource(store_src(), sync_store())
+    tag = sync_store()
+    return TemplateSource(store_src(), tag, export(tag))
 
 
 def store_dir() -> Path:
@@ -107,6 +117,32 @@ def sync_store() -> str:
         return _sync_bundle(store)
 
 
+def export(tag: str) -> Path:
+    """The template of ``tag`` (copier.yml and templates/) as plain files, made once per
+    commit beside the store. copier would otherwise clone the store (the whole scaffold
+    history and tree) and run a dozen git commands for every render."""
+    store = store_dir()
+    commit = _git(store, "rev-parse", "--verify", f"{tag}^{{commit}}")
+    target = store.parent / "exports" / commit
+    if target.is_dir():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{commit[:12]}-", dir=target.parent))
+    try:
+        run(
+            ["git", f"--work-tree={scratch}", "checkout", tag, "--", "copier.yml", "templates"],
+            store,
+            step="Preparing the template store",
+            env={"GIT_INDEX_FILE": str(scratch.parent / f"{scratch.name}.index")},
+        )
+        with contextlib.suppress(OSError):  # another scaffold exported it first: theirs
+            scratch.rename(target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        Path(f"{scratch}.index").unlink(missing_ok=True)
+    return target
+
+
 def _from_checkout() -> bool:
     return (CHECKOUT_ROOT / "copier.yml").is_file() and (CHECKOUT_ROOT / "templates").is_dir()
 
@@ -122,7 +158,9 @@ def _locked(store: Path) -> Iterator[None]:
 
 
 def _git(store: Path, *args: str) -> str:
-    return run(["git", *_GIT_ID, *args], store, step="Preparing the template store").strip()
+    return run(
+        ["git", *FALLBACK_IDENTITY, *args], store, step="Preparing the template store"
+    ).strip()
 
 
 def _tags(store: Path) -> set[str]:

@@ -1,23 +1,25 @@
-"""Running the tools a project needs (git, uv, npm, node) with clear failures."""
+"""Running the tools a project needs (git, uv, npm, node) with clear failures.
+
+Every subprocess scaffold starts goes through here: ``run`` (a step that must succeed),
+``execute`` (a command whose exit code the caller reads), ``probe`` (a quick question
+to a tool that may be missing) and ``spawn`` (a long-running server). A missing tool
+raises ToolMissing with ``install_advice``: the same fix ``scaffold doctor`` prints.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import IO
 
 from .errors import CommandFailed, ToolMissing
 
-FIXES: dict[str, str] = {
-    "git": "Install git: `apt-get install git` (Debian/Ubuntu), `brew install git` (macOS).",
-    "node": "Install Node.js 20 or newer: https://nodejs.org or `apt-get install nodejs npm`.",
-    "npm": "npm ships with Node.js: install Node.js 20 or newer (https://nodejs.org).",
-    "uv": "Install uv: `pip install uv` (scaffold normally brings its own).",
-}
+MIN_NODE = (22, 13)  # the node-express template's engines.node (node:sqlite unflagged)
 
 # Environment that keeps every uv and npm command of a project off the network, including
 # the implicit syncs of `uv run` and npm's metadata look-ups.
@@ -40,7 +42,41 @@ def resolve(tool: str) -> str:
             return find_uv_bin()
         except (ImportError, FileNotFoundError):
             pass
-    raise ToolMissing(tool, FIXES.get(tool, f"Install {tool} and put it on PATH."))
+    raise ToolMissing(tool, install_advice(tool))
+
+
+def install_advice(tool: str) -> str:
+    """The command that installs ``tool`` on this machine (what doctor prints too)."""
+    if tool in ("node", "npm"):
+        return _node_advice()
+    if tool == "uv":
+        return "pip install uv   (scaffold normally brings its own)"
+    return _package_install(tool, other=f"install {tool} and put it on PATH")
+
+
+def _package_install(package: str, *, other: str) -> str:
+    if sys.platform == "darwin":
+        return f"brew install {package}"
+    if shutil.which("apt-get"):
+        sudo = "" if os.geteuid() == 0 else "sudo "
+        return f"{sudo}apt-get install -y {package}"
+    return other
+
+
+def _node_advice() -> str:
+    # Distribution packages are often older than Node 20; NodeSource has current ones.
+    wanted = MIN_NODE[0] + 2  # the current LTS line
+    if sys.platform == "darwin":
+        return f"brew install node@{wanted}"
+    if shutil.which("apt-get"):
+        return (
+            f"curl -fsSL https://deb.nodesource.com/setup_{wanted}.x | sudo -E bash - "
+            "&& sudo apt-get install -y nodejs"
+        )
+    return (
+        "curl -o- https://raw.githubusercontent.com/nvm-sh/nvm/v0.40.1/install.sh | bash "
+        f"&& nvm install {wanted}"
+    )
 
 
 def command_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -106,47 +142,39 @@ def offline_argv(argv: Sequence[str]) -> tuple[str, ...]:
     return tuple(argv)
 
 
-def git_init(project: Path, message: str, *, paths: Sequence[str]) -> None:
-    """``git init`` and commit ``paths``, so copier update has a clean base to work from.
+def probe(
+    argv: Sequence[str], *, timeout: float = 30, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str] | None:
+    """Ask a tool something (``--version``, ``config get``): its output, or None when it
+    is missing, cannot start or does not answer within ``timeout``."""
+    try:
+        return subprocess.run(
+            argv_for(argv),
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except (ToolMissing, OSError, subprocess.TimeoutExpired):
+        return None
 
-    Only the files scaffold wrote are added: a destination may hold the user's own files.
-    """
-    run(["git", "init", "-q", "-b", "main"], project, step="git init")
-    run(["git", "add", "--", *paths], project, step="git add")
-    run(
-        [*_git_identity(project), "commit", "-q", "--no-verify", "-m", message],
-        project,
-        step="git commit",
-    )
 
-
-def _git_identity(cwd: Path) -> list[str]:
-    """``git`` plus a fallback identity when the user has none configured."""
-    configured = subprocess.run(
-        [resolve("git"), "config", "user.email"],
+def spawn(
+    argv: Sequence[str],
+    cwd: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    output: IO[bytes] | int | None = None,
+) -> subprocess.Popen[bytes]:
+    """Start a long-running process (a server) in its own process group, so that
+    ``os.killpg`` stops its whole tree (uv → python); stderr goes where stdout goes."""
+    return subprocess.Popen(
+        argv_for(argv),
         cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    if configured:
-        return ["git"]
-    return ["git", "-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
-
-
-def git_state(path: Path) -> Literal["none", "clean", "dirty"]:
-    """Whether ``path`` is in a git work tree, and whether that tree has changes."""
-    git = resolve("git")
-    inside = subprocess.run(
-        [git, "rev-parse", "--is-inside-work-tree"],
-        cwd=path,
-        capture_output=True,
-        text=True,
-        check=False,
+        env=command_env(env),
+        stdin=subprocess.DEVNULL,
+        stdout=output,
+        stderr=None if output is None else subprocess.STDOUT,
+        start_new_session=True,
     )
-    if inside.returncode != 0 or inside.stdout.strip() != "true":
-        return "none"
-    status = subprocess.run(
-        [git, "status", "--porcelain"], cwd=path, capture_output=True, text=True, check=False
-    )
-    return "dirty" if status.stdout.strip() else "clean"

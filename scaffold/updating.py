@@ -7,15 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import envfile, render, template_source
+from . import envfile, git, render, template_source
 from .answers import ANSWERS_FILE, Recorded, read_answers
 from .errors import UserError
-from .toolchain import git_state, run
+from .toolchain import run
 from .validation import parse_features, validate_db, validate_features
 
 CONFLICT_MARKER = "<<<<<<< "
 # Scratch commits never reach the user's branch; they need an identity all the same.
-_SCRATCH_ID = ["git", "-c", "user.name=scaffold", "-c", "user.email=scaffold@localhost"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class CheckResult:
 
 def require_clean_git(project: Path) -> None:
     """copier update merges through git: refuse a project that is not a clean work tree."""
-    state = git_state(project)
+    state = git.state(project)
     if state == "none":
         raise UserError(
             f"{project} is not in a git repository, so an update could not be reviewed or undone.",
@@ -130,7 +129,16 @@ def _update_parts(
                 render.update(tree / part.resolve().relative_to(top.resolve()), answers, ref)
                 run(["git", "add", "-A"], tree, step="git add")
                 run(
-                    [*_SCRATCH_ID, "commit", "-q", "--no-verify", "--allow-empty", "-m", "update"],
+                    [
+                        "git",
+                        *git.FALLBACK_IDENTITY,
+                        "commit",
+                        "-q",
+                        "--no-verify",
+                        "--allow-empty",
+                        "-m",
+                        "update",
+                    ],
                     tree,
                     step="git commit",
                 )

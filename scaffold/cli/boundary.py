@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, get_args
 
 import typer
 
-from ..errors import UserError
+from ..errors import Cancelled, UserError
 from . import output
 
 EXIT_OK = 0
@@ -22,8 +22,15 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def one_of(names: Any) -> str:
+    """A Literal type's values for help text: ``a, b or c``."""
+    *first, last = get_args(names)
+    return f"{', '.join(first)} or {last}" if first else str(last)
+
+
 def command(func: Callable[P, R]) -> Callable[P, R]:
-    """Wrap a command: UserError → message + fix on stderr, exit 1; Ctrl-C → exit 130."""
+    """Wrap a command: UserError → message + fix on stderr, exit 1; Ctrl-C or Cancel →
+    exit 130."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -32,6 +39,9 @@ def command(func: Callable[P, R]) -> Callable[P, R]:
         except UserError as exc:
             output.error(exc)
             raise typer.Exit(EXIT_USER_ERROR) from exc
+        except Cancelled:
+            output.err.print("Cancelled; nothing was written.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except KeyboardInterrupt:
             output.err.print("\nInterrupted; nothing more was done.")
             raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -1,8 +1,5 @@
 """``scaffold compare``: the same students API in each stack, measured side by side."""
 
-from __future__ import annotations
-
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,22 +17,35 @@ DEFAULT_STACKS = "node-express,django-drf,fastapi"
 @command
 def compare_cmd(
     stacks: Annotated[
-        str, typer.Option(help="Comma-separated stacks to compare.")
+        str, typer.Option(metavar="STACKS", help="Comma-separated stacks to compare.")
     ] = DEFAULT_STACKS,
     duration: Annotated[
-        int, typer.Option(help="Seconds of load per counted round and endpoint.")
+        int,
+        typer.Option(
+            min=1, metavar="SECONDS", help="Seconds of load per counted round and endpoint."
+        ),
     ] = 10,
-    connections: Annotated[int, typer.Option(help="Concurrent connections wrk keeps open.")] = 64,
-    rounds: Annotated[int, typer.Option(help="Counted rounds per endpoint (median shown).")] = 3,
+    connections: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Concurrent connections wrk keeps open.")
+    ] = 64,
+    rounds: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Counted rounds per endpoint (median shown).")
+    ] = 3,
     workers: Annotated[
-        int, typer.Option(help="Worker processes of the Python servers (WEB_CONCURRENCY).")
+        int,
+        typer.Option(
+            min=1, metavar="N", help="Worker processes of the Python servers (WEB_CONCURRENCY)."
+        ),
     ] = 2,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object with every figure.")
     ] = False,
     html: Annotated[
         Path | None,
-        typer.Option(help="Also write a self-contained HTML page with charts to this file."),
+        typer.Option(
+            metavar="FILE",
+            help="Also write a self-contained HTML page with charts to this file.",
+        ),
     ] = None,
 ) -> None:
     """Generate the same students API in each stack, load it with wrk, compare the figures.
@@ -44,7 +54,8 @@ def compare_cmd(
     NODE_ENV=production) on SQLite with the same starter data. Needs wrk
     (`apt-get install -y wrk`). Everything it starts is stopped; temp dirs are removed.
     """
-    from .. import compare, compare_report  # deferred: keeps `scaffold --help` fast
+    from .. import compare  # deferred: keeps `scaffold --help` fast
+    from ..compare import report as compare_report
 
     settings = compare.Settings(
         stacks=tuple(s.strip() for s in stacks.split(",") if s.strip()),
@@ -58,26 +69,20 @@ def compare_cmd(
         html.write_text(compare_report.to_html(report))
         output.note(f"Wrote {html}")
     if as_json:
-        output.out.print_json(json.dumps(compare_report.to_dict(report)))
+        output.json_out(compare_report.to_dict(report))
         return
     _print_tables(report)
 
 
-def _print_tables(report: Report) -> None:
-    from rich.table import Table
-
-    from .. import compare_report as cr
+def _print_tables(report: "Report") -> None:
+    from ..compare import report as cr
 
     output.out.print(f"Machine: {cr.machine_line(report)}")
     for title, headers, rows in (
         ("Load (median of rounds)", cr.LOAD_HEADERS, cr.load_rows(report)),
         ("Footprint", cr.FOOTPRINT_HEADERS, cr.footprint_rows(report)),
     ):
-        table = Table(title=title)
-        for index, header in enumerate(headers):
-            table.add_column(header, justify="left" if index in (0, 1, 6) else "right")
-        for row in rows:
-            table.add_row(*row)
-        output.out.print(table)
+        numbers = [index for index in range(len(headers)) if index not in (0, 1, 6)]
+        output.table(title, headers, rows, right=numbers)
     for note in cr.method_notes(report):
         output.out.print(f"• {note}", highlight=False, markup=False)

@@ -1,23 +1,21 @@
-"""``scaffold new``: questionnaire → recommendation → render → git → install → next steps."""
-
-from __future__ import annotations
+"""``scaffold new``: collect the answers (flags, questions, summary), then create:
+render → git → install → next steps (or one JSON object)."""
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import MissingAnswers
-from ..stacks import DEFAULT_DB, DbName, StackName
-from . import output
-from .boundary import command
+from ..stacks import DbName, StackName
+from . import output, questionnaire
+from .boundary import command, one_of
+from .questionnaire import Answers, fill_defaults
 
 if TYPE_CHECKING:
     from ..api import Project, ProjectSpec
-
-DEFAULT_NAME = "my-project"
+    from ..stacks import Stack
 
 
 def is_interactive() -> bool:
@@ -36,56 +34,29 @@ def parse_data(pairs: list[str]) -> dict[str, str]:
     return data
 
 
-@dataclass
-class Answers:
-    name: str | None
-    stack: str | None
-    features: list[str] | None
-    db: str | None
-
-    def missing_flags(self) -> list[str]:
-        wanted = {
-            "NAME": self.name,
-            "--stack": self.stack,
-            "--features": self.features,
-            "--db": self.db,
-        }
-        return [flag for flag, value in wanted.items() if value is None]
-
-
-def _ask_missing(answers: Answers) -> None:
-    """Fill the gaps interactively; the stack comes from the recommendation."""
-    from .. import prompts
-    from ..recommend import recommend
-
-    answers.name = answers.name or prompts.ask_name()
-    if answers.stack is None:
-        rec = recommend(prompts.ask_needs())
-        output.recommendation(rec)
-        answers.stack = prompts.ask_stack(rec)
-    if answers.features is None:
-        answers.features = prompts.ask_features(answers.stack)
-    answers.db = answers.db or prompts.ask_db(DEFAULT_DB)
-
-
-def _fill_defaults(answers: Answers) -> None:
-    answers.name = answers.name or DEFAULT_NAME
-    answers.stack = answers.stack or "fastapi"
-    answers.db = answers.db or DEFAULT_DB
-
-
 @command
 def new(
     name: Annotated[
-        str | None, typer.Argument(help="Project name, also the directory name.")
+        str | None,
+        typer.Argument(
+            metavar="NAME",
+            help="Project name, also the directory name; `.` creates it in this (empty) directory.",
+        ),
     ] = None,
     stack: Annotated[
-        StackName | None, typer.Option(help="Stack; without it the questionnaire recommends one.")
+        StackName | None,
+        typer.Option(
+            metavar="STACK",
+            help=f"{one_of(StackName)}; without it the questionnaire recommends one.",
+        ),
     ] = None,
     features: Annotated[
-        str | None, typer.Option(help="Comma-separated starter examples, e.g. students,chat.")
+        str | None,
+        typer.Option(
+            metavar="FEATURES", help="Comma-separated starter examples, e.g. students,chat."
+        ),
     ] = None,
-    db: Annotated[DbName | None, typer.Option(help="Database.")] = None,
+    db: Annotated[DbName | None, typer.Option(metavar="DB", help=one_of(DbName) + ".")] = None,
     data: Annotated[
         list[str] | None,
         typer.Option(
@@ -94,10 +65,13 @@ def new(
     ] = None,
     defaults: Annotated[
         bool,
-        typer.Option("--defaults", help="Use defaults for everything not given; never prompt."),
+        typer.Option(
+            "--defaults", "--yes", "-y", help="Use defaults for everything not given; never prompt."
+        ),
     ] = False,
     dest: Annotated[
-        Path | None, typer.Option(help="Where to create the project (default: ./NAME).")
+        Path | None,
+        typer.Option(metavar="DIR", help="Where to create the project (default: ./NAME)."),
     ] = None,
     install: Annotated[
         bool, typer.Option("--install/--no-install", help="Install dependencies.")
@@ -129,43 +103,35 @@ def new(
         bool,
         typer.Option("--quiet", "-q", help="Print only errors and the final panel."),
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Never prompt; print one JSON object at the end (path, stack, features, db, "
+            "commands, urls); progress goes to stderr.",
+        ),
+    ] = False,
 ) -> None:
     """Create a project: answer a few questions, get a recommended stack, get it running."""
     from .. import api
-    from ..validation import parse_features, validate_name
 
-    extra: dict[str, object] = dict(parse_data(data or []))
-    answers = Answers(
-        name=name if name is not None else _pop_str(extra, "project_name"),
-        stack=stack or _pop_str(extra, "stack"),
-        features=parse_features(features) if features is not None else _pop_features(extra),
-        db=db or _pop_str(extra, "db"),
-    )
-    if answers.name is not None:
-        validate_name(answers.name)
-    if defaults:
-        _fill_defaults(answers)
-    elif not is_interactive():
-        if answers.missing_flags():
-            raise MissingAnswers(answers.missing_flags())
-    else:
-        _ask_missing(answers)
-    assert answers.name and answers.stack and answers.db  # filled by one of the branches above
+    _check_run(run, install=install, as_json=as_json)
+    answers = _from_flags(name, stack, features, db, dest, dict(parse_data(data or [])))
+    if answers.name is not None:  # refuse a full destination before asking anything
+        api.check_destination(answers.destination(), allow_existing=force or pretend)
+    _collect(answers, defaults=defaults, interactive=is_interactive() and not as_json)
+    assert answers.name and answers.stack and answers.db  # filled by _collect
     spec = api.make_spec(
         name=answers.name,
         stack=answers.stack,
         features=answers.features,
         db=answers.db,
-        dest=dest,
-        extra=extra,
+        dest=answers.dest,
+        extra=answers.extra,
     )
     if pretend:
-        _show_plan(spec, api.plan_project(spec))
+        _show_plan(spec, api.plan_project(spec), as_json=as_json)
         return
-    if run and not install:
-        raise typer.BadParameter(
-            "--run needs the dependencies installed", param_hint="--no-install"
-        )
     project = api.create_project(
         spec=spec,
         git=git,
@@ -174,13 +140,65 @@ def new(
         offline=offline,
         progress=output.progress(quiet),
     )
-    if not run:
-        _next_steps(project)
-        return
-    from .serve import serve_foreground
+    if as_json:
+        output.json_out(describe(project))
+    elif run:
+        from .serve import serve_foreground
 
-    # One panel: the running project's URLs (and its path) replace the next steps.
-    serve_foreground(project.path, project.stack, offline=offline, quiet=quiet)
+        # One panel: the running project's URLs (and its path) replace the next steps.
+        serve_foreground(project.path, project.stack, offline=offline, quiet=quiet)
+    else:
+        _next_steps(project)
+
+
+def _check_run(run: bool, *, install: bool, as_json: bool) -> None:
+    """``--run`` needs installed dependencies and a person to press Ctrl-C (exit 2)."""
+    if run and not install:
+        raise typer.BadParameter(
+            "--run needs the dependencies installed", param_hint="--no-install"
+        )
+    if run and as_json:
+        raise typer.BadParameter(
+            "--run keeps the project running; --json prints one result and exits",
+            param_hint="--json",
+        )
+
+
+def _from_flags(
+    name: str | None,
+    stack: str | None,
+    features: str | None,
+    db: str | None,
+    dest: Path | None,
+    extra: dict[str, object],
+) -> Answers:
+    """The answers given on the command line (flags win over ``--data``)."""
+    from ..validation import parse_features, validate_name
+
+    answers = Answers(
+        name=name if name is not None else _pop_str(extra, "project_name"),
+        stack=stack or _pop_str(extra, "stack"),
+        features=parse_features(features) if features is not None else _pop_features(extra),
+        db=db or _pop_str(extra, "db"),
+        dest=dest,
+        extra=extra,
+    )
+    if answers.name == ".":  # `scaffold new .`: here, named after this directory
+        answers.dest = dest or Path.cwd()
+        answers.name = answers.dest.absolute().name
+    if answers.name is not None:
+        validate_name(answers.name)
+    return answers
+
+
+def _collect(answers: Answers, *, defaults: bool, interactive: bool) -> None:
+    """Fill every missing answer: from defaults, or by asking, or fail naming the flags."""
+    if defaults:
+        fill_defaults(answers)
+    elif interactive:
+        questionnaire.ask(answers)
+    elif answers.missing_flags():
+        raise MissingAnswers(answers.missing_flags())
 
 
 def _pop_str(extra: dict[str, object], key: str) -> str | None:
@@ -195,7 +213,10 @@ def _pop_features(extra: dict[str, object]) -> list[str] | None:
     return None if value is None else parse_features(str(value))
 
 
-def _show_plan(spec: ProjectSpec, files: list[str]) -> None:
+def _show_plan(spec: "ProjectSpec", files: list[str], *, as_json: bool) -> None:
+    if as_json:
+        output.json_out({**_spec_json(spec), "files": files})
+        return
     output.out.print(
         f"Would create {spec.dest} ({spec.stack}; {', '.join(spec.features) or 'no'}"
         f" features; {spec.db}) with {len(files)} files:"
@@ -204,18 +225,48 @@ def _show_plan(spec: ProjectSpec, files: list[str]) -> None:
         output.out.print(f"  {path}")
 
 
-def _next_steps(project: Project) -> None:
+def _spec_json(spec: "ProjectSpec") -> dict[str, object]:
+    return {
+        "path": str(spec.dest),
+        "stack": spec.stack,
+        "features": list(spec.features),
+        "db": spec.db,
+    }
+
+
+def describe(project: "Project") -> dict[str, object]:
+    """``new --json``: where the project is and how to install, run, test and open it."""
+    stack = project.stack
+    return {
+        "path": str(project.path),
+        "stack": stack.name,
+        "features": list(project.features),
+        "db": project.db,
+        "commands": {
+            "install": install_command(stack),
+            "run": stack.quickstart[0],
+            "test": stack.quickstart[1],
+        },
+        "urls": {
+            url.label: f"http://127.0.0.1:{service.default_port}{url.path}"
+            for service in stack.services
+            for url in service.urls_for(project.features)
+        },
+    }
+
+
+def install_command(stack: "Stack") -> str:
+    """The stack's install steps as one shell line, run from the project root."""
+    return " && ".join(
+        f"(cd {cwd} && {' '.join(argv)})" if cwd != "." else " ".join(argv)
+        for cwd, argv in stack.install
+    )
+
+
+def _next_steps(project: "Project") -> None:
     rows = [("cd", str(project.path))]
     if not project.installed:
-        rows += [
-            (
-                "install",
-                " && ".join(
-                    f"(cd {c} && {' '.join(a)})" if c != "." else " ".join(a)
-                    for c, a in project.stack.install
-                ),
-            )
-        ]
+        rows.append(("install", install_command(project.stack)))
     rows += [("run", project.stack.quickstart[0]), ("test", project.stack.quickstart[1])]
     if project.git:
         rows.append(("update", "scaffold update  (or: copier update)"))

@@ -1,22 +1,25 @@
 """``scaffold recommend``: needs in, stack and reasons out."""
 
-from __future__ import annotations
-
-import json
 from typing import Annotated
 
 import typer
 
 from ..recommend import Frontend, Needs, Team, recommend
 from . import output
-from .boundary import command
+from .boundary import command, one_of
 
 
 @command
 def recommend_cmd(
-    team: Annotated[Team | None, typer.Option(help="The language your team writes.")] = None,
+    team: Annotated[
+        Team | None,
+        typer.Option(metavar="TEAM", help=f"The language your team writes: {one_of(Team)}."),
+    ] = None,
     frontend: Annotated[
-        Frontend | None, typer.Option(help="The frontend you will pair it with.")
+        Frontend | None,
+        typer.Option(
+            metavar="FRONTEND", help=f"The frontend you will pair it with: {one_of(Frontend)}."
+        ),
     ] = None,
     realtime: Annotated[
         bool, typer.Option("--realtime", help="Chat, live dashboards, presence.")
@@ -49,7 +52,7 @@ def recommend_cmd(
     )
     rec = recommend(needs)
     if as_json:
-        output.out.print_json(json.dumps(rec.to_json()))
+        output.json_out(rec.to_json())
     else:
         output.recommendation(rec)
         output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}")

@@ -1,8 +1,5 @@
 """``scaffold update`` and ``scaffold check``: follow the template without losing work."""
 
-from __future__ import annotations
-
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -15,9 +12,12 @@ from .new import parse_data
 
 @command
 def update_cmd(
-    path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The project to update.")] = Path(
+        "."
+    ),
     to: Annotated[
-        str | None, typer.Option("--to", help="Template version (default: the newest).")
+        str | None,
+        typer.Option("--to", metavar="VERSION", help="Template version (default: the newest)."),
     ] = None,
     data: Annotated[
         list[str] | None,
@@ -63,7 +63,7 @@ def update_cmd(
 
 @command
 def check_cmd(
-    path: Annotated[Path, typer.Argument(help="The project to check.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The project to check.")] = Path("."),
     as_json: Annotated[
         bool, typer.Option("--json", help='Print {"current", "latest", "behind"}.')
     ] = False,
@@ -73,10 +73,8 @@ def check_cmd(
 
     result = api.check_project(path=path)
     if as_json:
-        output.out.print_json(
-            json.dumps(
-                {"current": result.current, "latest": result.latest, "behind": result.behind}
-            )
+        output.json_out(
+            {"current": result.current, "latest": result.latest, "behind": result.behind}
         )
     elif result.behind:
         output.out.print(

@@ -1,20 +1,21 @@
 """``scaffold warm``: fill the caches once, then ``scaffold new --offline`` needs no network."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
 from ..stacks import StackName
 from . import output
-from .boundary import command
+from .boundary import command, one_of
 
 
 @command
 def warm_cmd(
     stack: Annotated[
-        StackName | None, typer.Option(help="Warm only this stack (default: every stack).")
+        StackName | None,
+        typer.Option(
+            metavar="STACK", help=f"Warm only this stack ({one_of(StackName)}; default: all)."
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only errors and the summary.")

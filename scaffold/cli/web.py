@@ -32,7 +32,7 @@ def web_cmd(
         from ..web.app import create_app, first_views
     except ImportError as exc:
         raise UserError(
-            f"scaffold web needs the web extra (Starlette, uvicorn): {INSTALL_EXTRA}"
+            "scaffold web needs the web extra (Starlette, uvicorn).", INSTALL_EXTRA
         ) from exc
     from ..web.network import ALL_INTERFACES, check_free, local_addresses, share_urls
 

@@ -1,8 +1,15 @@
 import pytest
+from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core.tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _forget_failed_logins():
+    """The login throttle counts in the cache: every test starts with a clean slate."""
+    cache.clear()
 
 
 @pytest.fixture

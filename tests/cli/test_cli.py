@@ -77,6 +77,13 @@ def test_unknown_flag_value_is_a_usage_error() -> None:
     assert scaffold("new", "x", "--data", "no-equals-sign").exit_code == 2
 
 
+@pytest.mark.parametrize("flag", ["--duration", "--connections", "--rounds", "--workers"])
+def test_compare_with_a_zero_count_is_a_usage_error(flag: str) -> None:
+    result = scaffold("compare", flag, "0")
+    assert result.exit_code == 2
+    assert flag in result.stderr
+
+
 def test_new_renders_commits_and_shows_next_steps(tmp_path: Path) -> None:
     result = scaffold(
         "new", "shop", "--stack", "fastapi", "--defaults", "--no-install", cwd=tmp_path
@@ -133,6 +140,60 @@ def test_non_empty_destination_is_refused_and_left_alone(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert "not empty" in result.stderr
     assert [p.name for p in mine.parent.iterdir()] == ["notes.txt"] and mine.read_text() == "mine"
+
+
+def test_dot_creates_the_project_in_this_empty_directory_named_after_it(tmp_path: Path) -> None:
+    here = tmp_path / "shop"
+    here.mkdir()
+    result = scaffold("new", ".", "--stack", "fastapi", "-y", "--no-install", cwd=here)
+    assert result.exit_code == 0, result.output
+    assert "project_name: shop" in (here / ".copier-answers.yml").read_text()
+    assert (here / ".git").is_dir()
+
+
+def test_dot_in_a_non_empty_directory_is_refused_before_any_question(tmp_path: Path) -> None:
+    here = tmp_path / "shop"
+    here.mkdir()
+    (here / "notes.txt").write_text("mine")
+    result = scaffold("new", ".", "--no-install", cwd=here)
+    assert result.exit_code == 1
+    assert "not empty" in result.stderr and "Fix:" in result.stderr
+    assert [p.name for p in here.iterdir()] == ["notes.txt"]
+
+
+def test_json_prints_one_object_on_stdout_and_progress_on_stderr(tmp_path: Path) -> None:
+    result = scaffold(
+        "new", "shop", "--stack", "node-express", "--yes", "--no-install", "--json", cwd=tmp_path
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    stack = STACKS["node-express"]
+    assert payload == {
+        "path": str(tmp_path / "shop"),
+        "stack": "node-express",
+        "features": list(stack.features),
+        "db": "sqlite",
+        "commands": {
+            "install": "npm ci --no-audit --no-fund",
+            "run": stack.quickstart[0],
+            "test": stack.quickstart[1],
+        },
+        "urls": {
+            "app": "http://127.0.0.1:3000/",
+            "students API": "http://127.0.0.1:3000/api/students",
+            "chat": "http://127.0.0.1:3000/chat",
+        },
+    }
+    assert "Rendering the template" in result.stderr
+
+
+def test_json_never_prompts_and_names_the_missing_flags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("scaffold.cli.new.is_interactive", lambda: True)
+    result = scaffold("new", "shop", "--json", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "--stack" in result.stderr and result.stdout == ""
 
 
 def test_force_adds_beside_existing_files_but_never_overwrites_them(tmp_path: Path) -> None:
@@ -208,12 +269,13 @@ class TestQuestionnaire:
         from scaffold.recommend import Needs
 
         offered: list[str] = []
-        monkeypatch.setattr(prompts, "ask_needs", lambda: Needs(api_only=True))
+        monkeypatch.setattr(prompts, "ask_needs", lambda previous: Needs(api_only=True))
         monkeypatch.setattr(
-            prompts, "ask_stack", lambda rec: offered.append(rec.stack) or rec.stack
+            prompts, "ask_stack", lambda rec, current: offered.append(rec.stack) or rec.stack
         )
-        monkeypatch.setattr(prompts, "ask_features", lambda stack: ["students"])
+        monkeypatch.setattr(prompts, "ask_features", lambda stack, chosen=None: ["students"])
         monkeypatch.setattr(prompts, "ask_db", lambda default: default)
+        monkeypatch.setattr(prompts, "ask_decision", lambda: "create")
         result = scaffold("new", "shop", "--no-install", cwd=tmp_path)
         assert result.exit_code == 0, result.output
         assert offered == ["fastapi"]
@@ -224,7 +286,7 @@ class TestQuestionnaire:
     ) -> None:
         from scaffold import prompts
 
-        def interrupted() -> None:
+        def interrupted(previous: object) -> None:
             raise KeyboardInterrupt
 
         monkeypatch.setattr(prompts, "ask_needs", interrupted)

@@ -8,24 +8,18 @@ from pathlib import Path
 import pytest
 
 from scaffold.compare import ENDPOINTS, Machine, Report, Settings, StackResult, endpoint_paths
-from scaffold.compare_measure import (
-    Dependencies,
-    EndpointResult,
-    LoadRun,
+from scaffold.compare.footprint import (
     count_loc,
-    median,
     node_dependencies,
-    parse_cpu_model,
-    parse_mem_total_mb,
     parse_proc_stat,
     parse_statm_rss,
-    parse_venv_python,
-    parse_wrk,
     project_loc,
     python_dependencies,
-    wrk_script,
 )
-from scaffold.compare_report import bar_chart, footprint_rows, load_rows, to_dict, to_html
+from scaffold.compare.machine import parse_cpu_model, parse_mem_total_mb, parse_venv_python
+from scaffold.compare.model import Dependencies, EndpointResult, LoadRun, median
+from scaffold.compare.report import bar_chart, footprint_rows, load_rows, to_dict, to_html
+from scaffold.compare.wrk import parse_wrk, wrk_script
 from scaffold.stacks import STACKS
 
 # What wrk 4.1 prints with the script of `wrk_script()` (its own summary, then our line).

@@ -1,6 +1,7 @@
 """One students API in every stack: each case of docs/contract/students.yaml, sent over real
 HTTP to each stack rendered, installed, migrated and started for real, on SQLite and on
-PostgreSQL, gets the answer the contract (docs/api-contract.md) gives.
+PostgreSQL, gets the answer the contract (docs/api-contract.md) gives. The PostgreSQL
+variants then pass their own test suites against a database of the same real server.
 
 A case's expectation names a status and, as they apply, the error code, the exact set of
 offending fields, the body (ids checked, then set aside) and headers that must be there.
@@ -12,6 +13,7 @@ import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,7 +22,14 @@ import yaml
 
 from scaffold.stacks import STACKS, Service
 from tests.support import services
-from tests.support.projects import demo_authorization, demo_login, generate, install, serve_all
+from tests.support.projects import (
+    demo_authorization,
+    demo_login,
+    generate,
+    install,
+    run_all,
+    serve_all,
+)
 from tests.support.template_repos import ROOT
 
 pytestmark = pytest.mark.spinup
@@ -54,6 +63,9 @@ class Api:
     username: str
     password: str
     authorization: str  # the demo user's "Bearer …"
+    project: Path
+    stack: str
+    db: str
 
     def send(self, request: dict[str, Any]) -> httpx.Response:
         path = self.service.path(request["path"])
@@ -126,7 +138,16 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         httpx.Client(base_url=urls[service.name], timeout=30, trust_env=False) as client,
     ):
         authorization = demo_authorization(urls[service.name], project, service)
-        yield Api(client, service, username, password, authorization["Authorization"])
+        yield Api(
+            client,
+            service,
+            username,
+            password,
+            authorization["Authorization"],
+            project,
+            stack,
+            db,
+        )
 
 
 def _without_ids(value: Any) -> Any:
@@ -162,3 +183,17 @@ def test_contract(api: Api, case: dict[str, Any]) -> None:
         assert set(body) == {"token"} and isinstance(body["token"], str) and body["token"], body
     for header in expect.get("headers", []):
         assert header in response.headers, dict(response.headers)
+
+
+def test_its_own_tests_pass_against_the_real_postgresql(
+    api: Api, request: pytest.FixtureRequest
+) -> None:
+    """On a database of its own (the server above keeps its data): Django's test database is
+    created beside it, FastAPI and Express run their suites in it (TEST_DATABASE_URL)."""
+    if api.db != "postgres":
+        pytest.skip("on SQLite the spin-up tier runs the project's own tests")
+    server = request.getfixturevalue("postgres_server_url")
+    url = services.create_database(server, f"own_tests_{next(_databases)}")
+    run_all(
+        api.project, STACKS[api.stack].test, env={"DATABASE_URL": url, "TEST_DATABASE_URL": url}
+    )

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from scaffold import api
 from scaffold.envfile import is_secret
 from scaffold.errors import UnsupportedFeatures
 from scaffold.stacks import STACKS
-from tests.support.combos import all_combinations, combo_id
+from tests.support.combos import Combo, all_combinations, combo_id, render
 
 pytestmark = pytest.mark.render
 
@@ -25,18 +25,13 @@ LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%")
 REQUIRED = ["README.md", ".gitignore", ".env.example", ".copier-answers.yml"]
 
 
-def render(tmp_path: Path, stack: str, features: tuple[str, ...], db: str) -> Path:
-    spec = api.make_spec(name="demo", stack=stack, features=features, db=db, dest=tmp_path / "demo")
-    return api.create_project(spec=spec, git=False, install=False).path
-
-
 @pytest.fixture(scope="module", params=COMBOS, ids=[combo_id(*c) for c in COMBOS])
 def rendered(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, renders: Callable[[Combo], Path]
 ) -> tuple[Path, str, tuple[str, ...], str]:
-    """Rendered once per combination; the tests below only read it."""
+    """Rendered once per combination (tests/render/conftest.py); the tests only read it."""
     stack, features, db = request.param
-    return render(tmp_path_factory.mktemp("render"), stack, features, db), stack, features, db
+    return renders(request.param), stack, features, db
 
 
 def test_project_has_no_jinja_left_in_names_or_contents(

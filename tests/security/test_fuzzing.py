@@ -1,4 +1,5 @@
-"""Hostile input: schemathesis attacks each generated API from its own OpenAPI schema.
+"""Hostile input: schemathesis attacks each generated API from its own OpenAPI schema,
+once openapi-spec-validator has found that schema valid.
 
 Every schemathesis phase runs (the schema's examples; boundary and schema-violating
 "coverage" cases; random fuzzing; stateful create-read-update-delete sequences), with at
@@ -17,9 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+import yaml
 
 from scaffold.stacks import STACKS
+from tests.support import prerequisites
 from tests.support.fuzzing import CONFORMANCE, STRICT, fuzz
 from tests.support.projects import demo_authorization, generate, install, serve
 
@@ -48,6 +52,17 @@ def target(
     install(project, stack)
     with serve(project, stack) as url:
         yield url, demo_authorization(url, project, STACKS[stack].services[0])["Authorization"]
+
+
+def test_the_openapi_document_passes_openapi_spec_validator(
+    target: tuple[str, str], request: pytest.FixtureRequest
+) -> None:
+    validator = prerequisites.require_module("openapi_spec_validator")
+    url, _ = target
+    _, schema_path, _ = TARGETS[request.node.callspec.params["target"]]
+    answer = httpx.get(url + schema_path, timeout=30, trust_env=False)
+    assert answer.status_code == 200, answer.text
+    validator.validate(yaml.safe_load(answer.text))  # JSON, or drf-spectacular's YAML
 
 
 def test_the_students_api_survives_schemathesis(

@@ -25,7 +25,15 @@ from scaffold import api
 from scaffold.stacks import STACKS
 from tests.support.django_admin import admin_login, api_token_header, submit_admin_form
 from tests.support.per_feature_set import Project, per_feature_set
-from tests.support.projects import demo_login, generate, install, run, run_all, serve
+from tests.support.projects import (
+    demo_login,
+    generate,
+    install,
+    run,
+    run_all,
+    run_pre_commit,
+    serve,
+)
 
 pytestmark = pytest.mark.spinup
 
@@ -48,6 +56,10 @@ project, base_url, http = per_feature_set(STACK)
 def test_own_tests_and_lint_pass(project: Project) -> None:
     run_all(project.path, STACKS[STACK].test)
     run_all(project.path, STACKS[STACK].lint)
+
+
+def test_pre_commit_hooks_pass_offline(project: Project) -> None:
+    run_pre_commit(project.path)
 
 
 def test_production_settings_pass_the_deploy_checklist(project: Project) -> None:
@@ -144,7 +156,7 @@ def test_postgres(tmp_path: Path, postgres_url: str) -> None:
     path = generate(tmp_path, STACK, features=("students", "admin"), db="postgres")
     install(path, STACK)
     database = {"DATABASE_URL": postgres_url}
-    run(path, "uv", "run", "pytest", env=database)  # its test database sits beside this one
+    # Its own tests on PostgreSQL: tests/contract (on the project it installs there).
     with (
         serve(path, STACK, env=database) as url,
         httpx.Client(base_url=url, timeout=30) as http,

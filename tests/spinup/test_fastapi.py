@@ -14,7 +14,15 @@ import httpx
 import pytest
 
 from scaffold.stacks import STACKS
-from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
+from tests.support.projects import (
+    demo_authorization,
+    generate,
+    install,
+    run,
+    run_all,
+    run_pre_commit,
+    serve,
+)
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
@@ -48,6 +56,10 @@ def auth(server: str, project: Path) -> dict[str, str]:
 def test_its_own_tests_and_lint_pass(project: Path) -> None:
     run_all(project, STACK.test)
     run_all(project, STACK.lint)
+
+
+def test_pre_commit_hooks_pass_offline(project: Path) -> None:
+    run_pre_commit(project)
 
 
 def test_migrations_match_the_models(project: Path, server: str) -> None:
@@ -205,7 +217,7 @@ def test_two_workers_write_to_sqlite_at_once_without_errors(project: Path, serve
 def test_postgres_variant_against_a_real_server(tmp_path: Path, postgres_url: str) -> None:
     project = generate(tmp_path, "fastapi", db="postgres")
     install(project, "fastapi")
-    run_all(project, STACK.test, env={"TEST_DATABASE_URL": postgres_url})
+    # Its own tests on PostgreSQL: tests/contract (on the project it installs there).
     with serve(project, "fastapi", env={"DATABASE_URL": postgres_url}) as url:
         names = {s["name"] for s in httpx.get(f"{url}/api/students").json()["results"]}
         assert {"Rahul", "Priya"} <= names

@@ -31,7 +31,15 @@ from tests.support.django_admin import (
     csrf_field,
     submit_admin_form,
 )
-from tests.support.projects import free_port, generate, install, run, run_all, serve_all
+from tests.support.projects import (
+    free_port,
+    generate,
+    install,
+    run,
+    run_all,
+    run_pre_commit,
+    serve_all,
+)
 
 pytestmark = pytest.mark.spinup
 
@@ -63,6 +71,10 @@ def backend(urls: dict[str, str]) -> Iterator[httpx.Client]:
 def test_both_parts_pass_their_own_tests_and_lint(project: Path) -> None:
     run_all(project, STACKS[STACK].test)
     run_all(project, STACKS[STACK].lint)
+
+
+def test_pre_commit_hooks_pass_offline(project: Path) -> None:
+    run_pre_commit(project)
 
 
 def test_the_root_only_holds_scripts(project: Path) -> None:

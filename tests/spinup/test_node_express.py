@@ -10,7 +10,8 @@ reaches the other; an over-long one is refused with its reason). Routes of featu
 are off 404. The students API runs once more against a real PostgreSQL server whose
 database already holds a students table as scaffold 0.1.0 left it (adopted, not seeded
 twice), and the chat is scaled out: two processes of one project share a real Redis, so a
-message sent to one process reaches a client of the other.
+message sent to one process reaches a client of the other (and the project's own scale-out
+test passes against that Redis).
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ import socketio  # type: ignore[import-untyped]
 
 from scaffold.stacks import STACKS
 from tests.support.per_feature_set import Project, per_feature_set
-from tests.support.projects import demo_login, generate, install, run, run_all, serve
+from tests.support.projects import (
+    demo_login,
+    generate,
+    install,
+    run,
+    run_all,
+    run_pre_commit,
+    serve,
+)
 
 pytestmark = pytest.mark.spinup
 
@@ -52,6 +61,10 @@ project, base_url, http = per_feature_set(STACK)
 def test_own_tests_and_lint_pass(project: Project) -> None:
     run_all(project.path, STACKS[STACK].test)
     run_all(project.path, STACKS[STACK].lint)
+
+
+def test_pre_commit_hooks_pass_offline(project: Project) -> None:
+    run_pre_commit(project.path)
 
 
 def test_install_and_run_leave_git_clean(project: Project, base_url: str) -> None:
@@ -170,6 +183,10 @@ def test_chat_scales_out_through_redis(tmp_path: Path, redis_url: str) -> None:
         assert first != second
         assert httpx.get(f"{first}/healthz", timeout=10).json() == {"status": "ok"}
         exercise_chat(sender_url=first, receiver_url=second)
+    # The project's own scale-out test, which its CI runs against a Redis service.
+    done = run(path, "npm", "test", env={"TEST_REDIS_URL": redis_url})
+    assert "chat across two servers through Redis" in done.stdout
+    assert "# set TEST_REDIS_URL" not in done.stdout, "skipped instead of run"
 
 
 # --- scenarios --------------------------------------------------------------------------------

@@ -22,13 +22,12 @@ from tests.support.projects import generate, install, run_all, serve
 pytestmark = pytest.mark.spinup
 
 STACK = "node-express"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scaffold-tests"
 
 
 @pytest.fixture(scope="module")
 def node_22_env() -> dict[str, str]:
     npm = prerequisites.require_tool("npm")
-    prefix = CACHE / "node22"
+    prefix = prerequisites.TEST_CACHE / "node22"
     if not (prefix / "bin" / "node").exists():
         subprocess.run(
             [npm, "install", "-g", "--no-audit", "--no-fund", "--prefix", str(prefix), "node@22"],

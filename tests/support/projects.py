@@ -17,7 +17,7 @@ from scaffold import api, runner
 from scaffold.envfile import read_env_file
 from scaffold.launch import ADMIN_LOGIN_KEYS
 from scaffold.stacks import STACKS, Service
-from scaffold.toolchain import execute
+from scaffold.toolchain import OFFLINE_ENV, execute
 from tests.support import prerequisites
 
 free_port = runner.free_port
@@ -64,6 +64,17 @@ def run_all(
     """Run a stack's (cwd, argv) command list, e.g. ``STACKS[s].test``."""
     for cwd, argv in commands:
         run(project, *argv, cwd=cwd, env=env)
+
+
+# Any network access fails: uv and npm stay offline, anything else meets a closed port.
+OFFLINE = {**OFFLINE_ENV, "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"}
+
+
+def run_pre_commit(project: Path) -> subprocess.CompletedProcess[str]:
+    """``pre-commit run --all-files`` in an installed project, offline; fails on any finding."""
+    pre_commit = prerequisites.require_python_tool("pre-commit")
+    home = {"PRE_COMMIT_HOME": str(project.parent / "pre-commit-home")}  # keeps git clean
+    return run(project, pre_commit, "run", "--all-files", env={**OFFLINE, **home})
 
 
 @contextlib.contextmanager

@@ -22,6 +22,11 @@ def git(cwd: Path, *args: str) -> str:
     ).stdout
 
 
+def commit_all(project: Path, message: str) -> None:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", message)
+
+
 def template_repo(path: Path, version: str = "v1.0.0") -> Path:
     """A git repository holding this checkout's template, tagged ``version``."""
     path.mkdir(parents=True)

@@ -16,19 +16,17 @@ from typer.testing import CliRunner
 
 from scaffold import runner, template_source
 from scaffold.cli import app
-from scaffold.cli.boundary import EXIT_CONFLICTS
-from scaffold.stacks import STACKS, Service
+from scaffold.stacks import STACKS
 from scaffold.toolchain import execute
-from tests.support.projects import (
-    demo_authorization,
-    free_port,
-    generate,
-    install,
-    run,
-    run_all,
-    serve_all,
+from tests.support.past_releases import (
+    check_old_rows_and_demo_writes,
+    edit_readme_and_commit,
+    generate_at,
+    template_history,
+    update_to_this_release,
 )
-from tests.support.template_repos import git, release, template_repo_at, this_checkout
+from tests.support.projects import free_port, generate, install, run, run_all, serve_all
+from tests.support.template_repos import git
 
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
 
@@ -45,36 +43,23 @@ OLD_DATABASE = {
     "fastapi": ("app.db", _KEPT),
     "hybrid": ("backend/db.sqlite3", _DJANGO_KEPT),
 }
-TEAM_NOTES = "\n## Our notes\n\nDeploys go through the staging box first.\n"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    path = template_repo_at(tmp_path / "template", RELEASE_0_1_0, "v0.1.0")
-    release(path, "v0.2.0", this_checkout)
-    return path
+    return template_history(tmp_path / "template", "v0.1.0")
 
 
 @pytest.mark.parametrize("stack", list(STACKS))
 def test_a_0_1_0_project_updates_migrates_its_data_and_passes_its_tests(
     stack: str, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SCAFFOLD_TEMPLATE", f"{repo}@v0.1.0")
-    project = generate(tmp_path / "projects", stack)
-    monkeypatch.delenv("SCAFFOLD_TEMPLATE")
+    project = generate_at(repo, "v0.1.0", tmp_path / "projects", stack, monkeypatch)
     install(project, stack)
     use_as_0_1_0_did(project, stack)
-    (project / "README.md").write_text((project / "README.md").read_text() + TEAM_NOTES)
-    commit_all(project, "our notes")
+    edit_readme_and_commit(project)
 
-    result = CliRunner().invoke(app, ["update", str(project)])
-
-    assert result.exit_code in (0, EXIT_CONFLICTS), result.output
-    keep_both_sides(project, conflicted=result.exit_code == EXIT_CONFLICTS)
-    assert TEAM_NOTES.strip() in (project / "README.md").read_text()
-    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
-    assert answers["_commit"] == "v0.2.0"
-    commit_all(project, "update to v0.2.0")
+    update_to_this_release(project)
 
     install(project, stack)
     run_all(project, STACKS[stack].test)
@@ -86,9 +71,7 @@ def test_a_0_1_0_project_updates_migrates_its_data_and_passes_its_tests(
 def test_an_updated_0_1_0_django_project_keeps_djangos_built_in_user(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SCAFFOLD_TEMPLATE", f"{repo}@v0.1.0")
-    project = generate(tmp_path / "projects", "django-drf")
-    monkeypatch.delenv("SCAFFOLD_TEMPLATE")
+    project = generate_at(repo, "v0.1.0", tmp_path / "projects", "django-drf", monkeypatch)
 
     assert CliRunner().invoke(app, ["update", str(project)]).exit_code == 0
 
@@ -104,9 +87,7 @@ def test_a_django_update_never_drops_the_emails_0_1_0_students_hold(
 ) -> None:
     """0.1.0's Student had an email the contract no longer has. Dropping the column would
     lose data, so migrate stops with the cause and the fix while any email is set."""
-    monkeypatch.setenv("SCAFFOLD_TEMPLATE", f"{repo}@v0.1.0")
-    project = generate(tmp_path / "projects", "django-drf")
-    monkeypatch.delenv("SCAFFOLD_TEMPLATE")
+    project = generate_at(repo, "v0.1.0", tmp_path / "projects", "django-drf", monkeypatch)
     install(project, "django-drf")
     use_as_0_1_0_did(project, "django-drf")
     with sqlite3.connect(project / "db.sqlite3") as db:
@@ -145,61 +126,18 @@ def use_as_0_1_0_did(project: Path, stack: str) -> None:
         db.execute(insert)
 
 
-def keep_both_sides(project: Path, *, conflicted: bool) -> None:
-    """Resolve README conflicts as a person would (keep both); any other conflict fails."""
-    if not conflicted:
-        return
-    listed = (
-        git(project, "diff", "--name-only").split()
-        + git(project, "ls-files", "--others", "--exclude-standard").split()
-    )
-    marked = [p for p in listed if "<<<<<<< " in _text(project / p)]
-    assert marked == ["README.md"], f"conflicts outside the README: {marked}"
-    readme = project / "README.md"
-    kept = [
-        line
-        for line in readme.read_text().splitlines()
-        if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))
-    ]
-    readme.write_text("\n".join(kept) + "\n")
-
-
-def check_old_rows_and_demo_writes(project: Path, service: Service, url: str) -> None:
-    with httpx.Client(base_url=url, timeout=30, trust_env=False) as client:
-        assert client.get(service.health_path).json() == {"status": "ok"}
-        page = client.get(service.path("/api/students?limit=100")).json()
-        names = [s["name"] for s in page["results"]]
-        assert sorted(names) == ["Kept", "Priya", "Rahul"], "old rows kept, none doubled"
-        created = client.post(
-            service.path("/api/students"),
-            json={"name": "After update", "grade": "A-"},
-            headers=demo_authorization(url, project, service),
-        )
-        assert created.status_code == 201, created.text
-
-
-def commit_all(project: Path, message: str) -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", message)
-
-
-def _text(path: Path) -> str:
-    try:
-        return path.read_text()
-    except (UnicodeDecodeError, IsADirectoryError, FileNotFoundError):
-        return ""
-
-
 def test_the_store_tags_past_releases_even_when_the_checkout_has_no_tags(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A teammate's fresh machine can still update a 0.1.0 project: its ``_commit`` is
-    ``v0.1.0``, which the store tags from the release's commit in this repo's history."""
+    """A teammate's fresh machine can still update a 0.1.0 (or any past release's) project:
+    its ``_commit`` is the release's tag, which the store makes from the release's commit in
+    this repo's history."""
     monkeypatch.setenv("SCAFFOLD_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("SCAFFOLD_TEMPLATE", raising=False)
 
     template_source.sync_store()
 
     store = template_source.store_dir()
-    assert git(store, "rev-parse", "v0.1.0^{commit}").strip() == RELEASE_0_1_0
     assert template_source.RELEASES["v0.1.0"] == RELEASE_0_1_0
+    for tag, commit in template_source.RELEASES.items():
+        assert git(store, "rev-parse", f"{tag}^{{commit}}").strip() == commit

@@ -1,6 +1,7 @@
 """An installed scaffold (a wheel, no checkout) renders and updates offline.
 
-Two releases are built from a clone of this repository: v0.1.0 and v0.1.1, the second
+Two releases are built from a clone of this repository: v90.0.0 and v90.0.1 (numbered
+above every real release, whose tags the store makes from their commits), the second
 changing a template file. "Machine A" generates a project with the first; "machine B",
 which never ran scaffold, updates it with the second. Everything B needs comes from the
 history bundle inside its wheel: no network, no checkout.
@@ -22,7 +23,7 @@ from tests.support.template_repos import ROOT, git
 pytestmark = pytest.mark.update
 
 UV = Path(sys.executable).with_name("uv")
-CHANGE = "\nReleased with scaffold 0.1.1.\n"
+CHANGE = "\nReleased with scaffold 90.0.1.\n"
 
 
 def build_wheel(source: Path, out: Path) -> Path:
@@ -80,16 +81,16 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     # The releases are this test's own, whatever this checkout's version and tags are.
     for tag in git(clone, "tag", "--list").split():
         git(clone, "tag", "-d", tag)
-    set_version(clone, "0.1.0")
-    git(clone, "commit", "-qam", "release 0.1.0", "--allow-empty")
-    git(clone, "tag", "v0.1.0")
-    first = build_wheel(clone, tmp / "dist-0.1.0")
-    set_version(clone, "0.1.1")
+    set_version(clone, "90.0.0")
+    git(clone, "commit", "-qam", "release 90.0.0", "--allow-empty")
+    git(clone, "tag", "v90.0.0")
+    first = build_wheel(clone, tmp / "dist-90.0.0")
+    set_version(clone, "90.0.1")
     readme = clone / "templates/fastapi/README.md.jinja"
     readme.write_text(readme.read_text() + CHANGE)
-    git(clone, "commit", "-qam", "release 0.1.1")
-    git(clone, "tag", "v0.1.1")
-    return first, build_wheel(clone, tmp / "dist-0.1.1")
+    git(clone, "commit", "-qam", "release 90.0.1")
+    git(clone, "tag", "v90.0.1")
+    return first, build_wheel(clone, tmp / "dist-90.0.1")
 
 
 def test_a_project_from_an_older_release_updates_on_a_machine_that_never_saw_it(
@@ -100,7 +101,7 @@ def test_a_project_from_an_older_release_updates_on_a_machine_that_never_saw_it(
     assert made.returncode == 0, made.stderr
     project = tmp_path / "demo"
     answers = (project / ".copier-answers.yml").read_text()
-    assert "_commit: v0.1.0" in answers and "_src_path: ~/.scaffold/template" in answers
+    assert "_commit: v90.0.0" in answers and "_src_path: ~/.scaffold/template" in answers
 
     b = machine(tmp_path, "b", wheels[1])
     behind = scaffold(b, project, "check")
@@ -108,7 +109,7 @@ def test_a_project_from_an_older_release_updates_on_a_machine_that_never_saw_it(
     updated = scaffold(b, project, "update")
     assert updated.returncode == 0, updated.stdout + updated.stderr
     assert (project / "README.md").read_text().endswith(CHANGE)
-    assert "_commit: v0.1.1" in (project / ".copier-answers.yml").read_text()
+    assert "_commit: v90.0.1" in (project / ".copier-answers.yml").read_text()
 
 
 def test_plain_copier_update_finds_the_store_by_its_home_relative_path(

@@ -18,7 +18,12 @@ from scaffold.cli import app
 from scaffold.cli.boundary import EXIT_BEHIND, EXIT_CONFLICTS
 from scaffold.stacks import STACKS
 from tests.support.projects import generate
-from tests.support.template_repos import git, release, stack_dirs, template_repo
+from tests.support.template_repos import (
+    commit_all,
+    release,
+    stack_dirs,
+    template_repo,
+)
 
 pytestmark = pytest.mark.update
 
@@ -65,11 +70,6 @@ def project(tmp_path: Path, repo: Path, stack: str, monkeypatch: pytest.MonkeyPa
     path = generate(tmp_path / "projects", stack)
     monkeypatch.delenv("SCAFFOLD_TEMPLATE")  # updates follow the answers file's _src_path
     return path
-
-
-def commit_all(project: Path, message: str) -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", message)
 
 
 def test_user_edits_survive_and_template_changes_arrive(project: Path, repo: Path) -> None:

@@ -24,14 +24,15 @@ STATIC = ROOT / "scaffold" / "web" / "static"
 pytestmark = [pytest.mark.web, pytest.mark.cli]
 
 
-def test_without_the_web_extra_one_line_names_the_install_command(
+def test_without_the_web_extra_the_error_names_the_install_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn → ImportError
     result = CliRunner().invoke(app, ["web"])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
-        "Error: scaffold web needs the web extra (Starlette, uvicorn): pip install 'scaffold[web]'"
+        "Error: scaffold web needs the web extra (Starlette, uvicorn).",
+        "Fix: pip install 'scaffold[web]'",
     ]
 
 

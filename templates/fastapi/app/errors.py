@@ -24,6 +24,7 @@ CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     422: "invalid",
+    429: "too_many_requests",
     500: "internal_error",
 }
 MESSAGES = {
@@ -34,6 +35,7 @@ MESSAGES = {
     413: "The request body is too large.",
     415: "The request body must be JSON (Content-Type: application/json).",
     422: "The request is invalid.",
+    429: "Too many failed attempts: wait Retry-After seconds, then try again.",
     500: "Something went wrong on our side.",
 }
 DESCRIPTIONS = {
@@ -43,6 +45,7 @@ DESCRIPTIONS = {
     413: "The body is over 64 KiB",
     415: "The body is not application/json",
     422: "The request breaks a rule; `fields` says which",
+    429: "Too many failed logins from this client; wait Retry-After seconds",
 }
 
 

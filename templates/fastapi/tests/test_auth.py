@@ -1,5 +1,6 @@
 import hashlib
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -190,3 +191,54 @@ def test_ensure_admin_says_when_the_database_is_not_migrated(
 
     with pytest.raises(SystemExit, match="alembic upgrade head"):
         ensure_admin(admin_settings(empty, "admin", "pw"))
+
+
+# Failed logins are throttled per client: LOGIN_ATTEMPTS within LOGIN_WINDOW_SECONDS.
+
+
+@pytest.fixture
+def limited_client(settings: Settings) -> Iterator[TestClient]:
+    limited = settings.model_copy(update={"login_attempts": 3, "login_window_seconds": 60})
+    with TestClient(create_app(limited)) as client:
+        yield client
+
+
+def fail_logins(client: TestClient, times: int) -> None:
+    for _ in range(times):
+        response = client.post("/api/auth/token", json={"username": "tester", "password": "no"})
+        assert response.status_code == 401
+
+
+def test_too_many_failed_logins_are_a_429_with_retry_after(
+    limited_client: TestClient, user: User
+) -> None:
+    fail_logins(limited_client, 3)
+
+    response = limited_client.post(
+        "/api/auth/token", json={"username": "tester", "password": PASSWORD}
+    )
+
+    assert response.status_code == 429
+    assert response.json()["error"]["code"] == "too_many_requests"
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
+
+
+def test_successful_logins_do_not_count(limited_client: TestClient, user: User) -> None:
+    credentials = {"username": "tester", "password": PASSWORD}
+    for _ in range(5):
+        assert limited_client.post("/api/auth/token", json=credentials).status_code == 200
+    fail_logins(limited_client, 2)
+
+    assert limited_client.post("/api/auth/token", json=credentials).status_code == 200
+
+
+def test_logins_work_again_after_the_window(settings: Settings, user: User) -> None:
+    tiny = settings.model_copy(update={"login_attempts": 1, "login_window_seconds": 1})
+    with TestClient(create_app(tiny)) as client:
+        fail_logins(client, 1)
+        credentials = {"username": "tester", "password": PASSWORD}
+        assert client.post("/api/auth/token", json=credentials).status_code == 429
+
+        time.sleep(1.1)
+
+        assert client.post("/api/auth/token", json=credentials).status_code == 200

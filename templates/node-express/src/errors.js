@@ -30,7 +30,7 @@ export function errorHandler(error, req, res, next) {
   // A response already under way can only be aborted, which Express does itself.
   if (res.headersSent) return next(error);
   const { status, code, message, fields } = toHttpError(error);
-  if (status >= 500) console.error(error);
+  if (status >= 500) req.log.error({ err: error }, 'unhandled error');
   res.status(status).json({ error: { code, message, ...(fields && { fields }) } });
 }
 

@@ -8,7 +8,7 @@ export function healthCheck(checks = []) {
       await Promise.all(checks.map((check) => check()));
       res.json({ status: 'ok' });
     } catch (error) {
-      console.error('Health check failed:', error.message);
+      req.log.error(`Health check failed: ${error.message}`);
       res.status(503).json({ status: 'unavailable' });
     }
   };

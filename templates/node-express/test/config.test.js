@@ -25,6 +25,22 @@ describe('loadConfig', () => {
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example']);
   });
 
+  it('logs text, sends HSTS for 60 s without preload, by default', () => {
+    const config = loadConfig({});
+    assert.equal(config.logFormat, 'text');
+    assert.deepEqual(config.hsts, { maxAge: 60, preload: false });
+  });
+
+  it('reads LOG_FORMAT and the HSTS settings', () => {
+    const config = loadConfig({ LOG_FORMAT: 'json', HSTS_MAX_AGE: '31536000', HSTS_PRELOAD: 'true' });
+    assert.equal(config.logFormat, 'json');
+    assert.deepEqual(config.hsts, { maxAge: 31536000, preload: true });
+  });
+
+  it('refuses an HSTS_MAX_AGE that is not a number', () => {
+    assert.throws(() => loadConfig({ HSTS_MAX_AGE: 'a year' }), /HSTS_MAX_AGE must be a number/);
+  });
+
   it('refuses a PORT that is not a port number', () => {
     assert.throws(() => loadConfig({ PORT: 'http' }), /PORT must be an integer/);
   });

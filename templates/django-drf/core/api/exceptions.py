@@ -38,7 +38,7 @@ CODES = {
     exceptions.MethodNotAllowed: "method_not_allowed",
     exceptions.NotAcceptable: "not_acceptable",
     exceptions.UnsupportedMediaType: "unsupported_media_type",
-    exceptions.Throttled: "throttled",
+    exceptions.Throttled: "too_many_requests",
 }
 INVALID_MESSAGE = "The request is invalid."
 

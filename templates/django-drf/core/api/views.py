@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from core.api.authentication import BearerTokenAuthentication
 from core.api.exceptions import InvalidCredentials, PayloadTooLarge
 from core.api.serializers import TokenRequestSerializer
+from core.api.throttling import LoginThrottle
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
@@ -51,6 +52,8 @@ class TokenView(JSONBodyMixin, APIView):
     # The credentials are in the body: a stale token or session must not get in the way.
     authentication_classes = []
     permission_classes = []
+    # Too many wrong passwords from one client: 429 with Retry-After until the window passes.
+    throttle_classes = [LoginThrottle]
 
     def get_authenticate_header(self, request: Request) -> str:
         # Sent with a 401 (without it DRF would turn wrong credentials into a 403).
@@ -61,6 +64,7 @@ class TokenView(JSONBodyMixin, APIView):
         responses={
             200: inline_serializer("Token", {"token": serializers.CharField()}),
             401: OpenApiResponse(description="Wrong username or password."),
+            429: OpenApiResponse(description="Too many failed logins: wait Retry-After seconds."),
         },
         auth=[],
     )
@@ -69,6 +73,7 @@ class TokenView(JSONBodyMixin, APIView):
         credentials.is_valid(raise_exception=True)
         user = authenticate(request, **credentials.validated_data)
         if user is None:  # unknown, inactive or wrong password: the same answer
+            LoginThrottle().record_failure(request, self)
             raise InvalidCredentials()
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key}, headers={"Cache-Control": "no-store"})

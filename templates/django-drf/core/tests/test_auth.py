@@ -1,4 +1,6 @@
 import json
+import time
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
 from rest_framework.views import APIView
 
+from core.api.throttling import LoginThrottle
 from core.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +198,87 @@ def test_admin_lists_and_adds_users(admin_client):
 
     assert response.status_code == 302
     assert get_user_model().objects.get(username="added").check_password(PASSWORD)
+
+
+# Failed logins are throttled per client: LOGIN_ATTEMPTS within LOGIN_WINDOW_SECONDS.
+
+
+@pytest.fixture
+def login_limit(settings):
+    settings.LOGIN_ATTEMPTS = 3
+    settings.LOGIN_WINDOW_SECONDS = 60
+    return settings
+
+
+def fail_login(api_client, times: int, **headers):
+    for _ in range(times):
+        response = api_client.post(TOKEN_URL, {"username": "ada", "password": "wrong"}, **headers)
+        assert response.status_code == 401
+
+
+def test_too_many_failed_logins_are_a_429_with_retry_after(api_client, login_limit):
+    UserFactory(username="ada")
+    fail_login(api_client, 3)
+
+    response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert error_code(response) == "too_many_requests"
+    assert 1 <= int(response["Retry-After"]) <= 60
+
+
+def test_successful_logins_do_not_count(api_client, login_limit):
+    UserFactory(username="ada")
+    for _ in range(5):
+        response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD})
+        assert response.status_code == 200
+    fail_login(api_client, 2)
+
+    response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD})
+
+    assert response.status_code == 200
+
+
+def test_the_limit_is_per_client(api_client, login_limit):
+    UserFactory(username="ada")
+    fail_login(api_client, 3, REMOTE_ADDR="203.0.113.1")
+
+    response = api_client.post(
+        TOKEN_URL, {"username": "ada", "password": PASSWORD}, REMOTE_ADDR="203.0.113.2"
+    )
+
+    assert response.status_code == 200
+
+
+def test_a_forwarded_for_header_does_not_reset_the_count(api_client, login_limit):
+    UserFactory(username="ada")
+    fail_login(api_client, 3)
+
+    response = api_client.post(
+        TOKEN_URL, {"username": "ada", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+
+    assert response.status_code == 429
+
+
+def test_logins_work_again_after_the_window(api_client, login_limit):
+    UserFactory(username="ada")
+    fail_login(api_client, 3)
+
+    with mock.patch.object(LoginThrottle, "timer", return_value=time.time() + 61):
+        response = api_client.post(TOKEN_URL, {"username": "ada", "password": PASSWORD})
+
+    assert response.status_code == 200
+
+
+def test_the_admin_login_is_throttled_too(client, login_limit):
+    UserFactory(username="boss", is_staff=True, is_superuser=True)
+    login = reverse("admin:login")
+    for _ in range(3):
+        assert client.post(login, {"username": "boss", "password": "wrong"}).status_code == 200
+
+    response = client.post(login, {"username": "boss", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert client.get(login).status_code == 200  # the page itself stays readable

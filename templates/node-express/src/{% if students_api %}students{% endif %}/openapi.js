@@ -53,6 +53,7 @@ export const openApiDocument = {
           ...jsonBody,
           401: error('Wrong username or password'),
           422: error('A field is missing or not a string'),
+          429: error('Too many failed logins from this client; wait Retry-After seconds'),
         },
       },
     },

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from html import escape
 
-from .compare import ENDPOINTS, Report, StackResult
-from .compare_load import WRK_THREADS, WRK_TIMEOUT_S
-from .compare_measure import EndpointResult, LoadRun
+from .model import ENDPOINTS, EndpointResult, LoadRun, Report, StackResult
+from .wrk import WRK_THREADS, WRK_TIMEOUT_S
 
 MB = 1024 * 1024
 

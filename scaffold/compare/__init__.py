@@ -11,96 +11,46 @@ from __future__ import annotations
 
 import json
 import os
-import platform
-import shutil
-import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import api, runner
-from .compare_load import production_server, request, require_wrk, run_wrk, trivial_server
-from .compare_measure import (
-    Dependencies,
+from .. import api, runner
+from ..errors import UserError
+from ..net import request
+from ..progress import Progress, no_progress
+from ..stacks import STACKS, AdminLogin, Service
+from .footprint import project_dependencies, project_loc
+from .machine import describe_machine
+from .model import (
+    COMPARABLE,
+    ENDPOINTS,
     EndpointResult,
     LoadRun,
-    parse_cpu_model,
-    parse_mem_total_mb,
-    parse_venv_python,
-    project_dependencies,
-    project_loc,
-    wrk_script,
+    Machine,
+    Report,
+    Settings,
+    StackResult,
 )
-from .errors import UserError
-from .launch import ADMIN_LOGIN_KEYS
-from .progress import Progress, no_progress
-from .stacks import STACKS, Service
+from .servers import production_server, trivial_server
+from .wrk import require_wrk, run_wrk, wrk_script
 
-ENDPOINTS = ("list", "read", "create")
+__all__ = [
+    "COMPARABLE",
+    "ENDPOINTS",
+    "NEW_STUDENT",
+    "Machine",
+    "Report",
+    "Settings",
+    "StackResult",
+    "compare",
+    "describe_machine",
+    "endpoint_paths",
+]
+
 NEW_STUDENT = {"name": "Asha", "grade": "A"}
 # Writes need a Bearer token in every stack (docs/api-contract.md); prepare makes this user.
 COMPARE_USER = "compare"
-COMPARABLE = tuple(
-    name
-    for name, stack in STACKS.items()
-    if "students" in stack.features
-    and len(stack.services) == 1
-    and stack.services[0].serve_production
-)
-
-
-@dataclass(frozen=True)
-class Settings:
-    stacks: tuple[str, ...] = COMPARABLE
-    duration: int = 10  # seconds per counted round
-    connections: int = 64
-    rounds: int = 3
-    workers: int = 2  # WEB_CONCURRENCY of the Python servers; Node runs one process
-
-    @property
-    def warmup(self) -> int:
-        """Seconds of uncounted load before each endpoint's rounds."""
-        return max(1, min(5, self.duration // 2))
-
-
-@dataclass(frozen=True)
-class Machine:
-    cpu: str
-    cores: int
-    memory_mb: int
-    kernel: str
-    python: str
-    node: str
-    wrk: str
-    load_before: tuple[float, float, float]
-    load_after: tuple[float, float, float]
-
-
-@dataclass(frozen=True)
-class StackResult:
-    stack: str
-    server: str
-    install_s: float
-    startup_s: float
-    peak_rss_bytes: int
-    loc: int
-    deps: Dependencies
-    endpoints: dict[str, EndpointResult]
-    paths: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Report:
-    machine: Machine
-    settings: Settings
-    ceiling: LoadRun | None
-    stacks: tuple[StackResult, ...]
-
-    @property
-    def max_wrk_cpu_share(self) -> float:
-        runs = [r for s in self.stacks for e in s.endpoints.values() for r in e.rounds]
-        return max((r.wrk_cpu_share for r in runs), default=0.0)
 
 
 def validate_settings(settings: Settings) -> None:
@@ -164,7 +114,7 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
         progress(f"{name}: starting the production server"),
         production_server(project, service, env=env, log=work / f"{name}.log") as server,
     ):
-        headers = _write_headers(name, server.url + service.path("/api/auth/token"), env)
+        headers = _write_headers(name, server.url, service, env)
         paths = endpoint_paths(service)
         endpoints = {
             endpoint: _load(server.url, endpoint, paths[endpoint], headers, work / name, settings)
@@ -184,27 +134,37 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
 
 
 def _server_env(service: Service, settings: Settings) -> dict[str, str]:
-    """Production settings for prepare and serve, our worker count, a throwaway demo user
-    (under every stack's names for it)."""
-    password = os.urandom(18).hex()
-    users = {key: COMPARE_USER for key, _ in ADMIN_LOGIN_KEYS}
-    passwords = {key: password for _, key in ADMIN_LOGIN_KEYS}
+    """Production settings for prepare and serve, our worker count, and a throwaway demo
+    admin under the names the stack reads it from."""
+    login = _admin_login(service)
     return {
         **dict(service.production_env),
         "WEB_CONCURRENCY": str(settings.workers),
-        **users,
-        **passwords,
-        "DJANGO_SUPERUSER_EMAIL": "compare@example.com",
+        login.user_key: COMPARE_USER,
+        login.password_key: os.urandom(18).hex(),
+        **{key: value.format(user=COMPARE_USER) for key, value in login.extra},
     }
 
 
-def _write_headers(name: str, token_url: str, env: dict[str, str]) -> dict[str, str]:
+def _admin_login(service: Service) -> AdminLogin:
+    if service.admin_login is None:
+        raise UserError(
+            f"{service.name} creates no demo user, and writes need a Bearer token.",
+            f"Compare only stacks whose service creates one: {', '.join(COMPARABLE)}.",
+        )
+    return service.admin_login
+
+
+def _write_headers(name: str, url: str, service: Service, env: dict[str, str]) -> dict[str, str]:
     """The Authorization header of the demo user made by prepare."""
-    user_key, password_key = ADMIN_LOGIN_KEYS[0]
-    credentials = {"username": env[user_key], "password": env[password_key]}
-    status, body = request("POST", token_url, credentials)
+    login = _admin_login(service)
+    credentials = {"username": env[login.user_key], "password": env[login.password_key]}
+    status, body = request("POST", url + service.token_path, credentials)
     if status != 200 or not isinstance(body, dict):
-        raise UserError(f"{name}: getting an API token failed ({status}).", str(body)[:300])
+        raise UserError(
+            f"{name}: getting an API token failed ({status}): {str(body)[:300]}",
+            f"Run the {name} project's own tests (they sign in the same way) to see why.",
+        )
     return {"Authorization": f"Bearer {body['token']}"}
 
 
@@ -228,7 +188,8 @@ def _load(
     status, answer = request(method, url + path, body, headers)
     if not 200 <= status < 300:
         raise UserError(
-            f"{method} {path} answered {status} before the load started.", str(answer)[:300]
+            f"{method} {path} answered {status} before the load started: {str(answer)[:300]}",
+            "Run the project's own tests (they call the same endpoint) to see why.",
         )
     script = scripts.with_name(f"{scripts.name}-{endpoint}.lua")
     json_body = "" if body is None else json.dumps(body)
@@ -241,36 +202,3 @@ def _load(
         for _ in range(settings.rounds)
     )
     return EndpointResult(rounds)
-
-
-def describe_machine(work: Path, load_before: tuple[float, float, float]) -> Machine:
-    """CPU, cores, memory, kernel, the projects' Python, Node and wrk versions, load."""
-    venvs = sorted(work.glob("*/.venv/pyvenv.cfg"))
-    python = parse_venv_python(venvs[0].read_text()) if venvs else platform.python_version()
-    return Machine(
-        cpu=parse_cpu_model(_read("/proc/cpuinfo")),
-        cores=os.cpu_count() or 1,
-        memory_mb=parse_mem_total_mb(_read("/proc/meminfo")),
-        kernel=f"{platform.system()} {platform.release()}",
-        python=python,
-        node=_version(["node", "--version"]),
-        wrk=_version(["wrk", "--version"]).split(" Copyright")[0],
-        load_before=load_before,
-        load_after=os.getloadavg(),
-    )
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text()
-    except OSError:
-        return ""
-
-
-def _version(argv: list[str]) -> str:
-    tool = shutil.which(argv[0])
-    if not tool:
-        return "not installed"
-    done = subprocess.run([tool, *argv[1:]], capture_output=True, text=True, check=False)
-    lines = (done.stdout or done.stderr).strip().splitlines()
-    return lines[0].strip() if lines else "unknown"

@@ -1,0 +1,183 @@
+"""Collecting the answers of ``scaffold new``: flags first, then questions for what is
+missing, then a summary where any answer can be changed before anything is written.
+
+Changing an answer re-asks only what depends on it: new needs re-run the recommendation
+(and so the stack), a new stack re-asks its starter examples, keeping those it offers too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Cancelled
+from ..recommend import Needs
+from ..stacks import DEFAULT_DB, DEFAULT_STACK, STACKS
+from . import output
+
+DEFAULT_NAME = "my-project"
+LANGUAGES = {
+    "python": "Python",
+    "node": "JavaScript (Node.js)",
+    "python+node": "Python and JavaScript (Node.js)",
+}
+CHANGEABLE = {
+    "name": "Project name",
+    "dest": "Destination",
+    "needs": "What the project needs (runs the recommendation again)",
+    "stack": "Stack",
+    "features": "Starter examples",
+    "db": "Database",
+}
+
+
+@dataclass
+class Answers:
+    """What ``scaffold new`` will create; None: not given yet."""
+
+    name: str | None = None
+    stack: str | None = None
+    features: list[str] | None = None
+    db: str | None = None
+    dest: Path | None = None  # None: ./NAME
+    needs: Needs | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def missing_flags(self) -> list[str]:
+        wanted = {
+            "NAME": self.name,
+            "--stack": self.stack,
+            "--features": self.features,
+            "--db": self.db,
+        }
+        return [flag for flag, value in wanted.items() if value is None]
+
+    def destination(self) -> Path:
+        return self.dest or Path.cwd() / (self.name or DEFAULT_NAME)
+
+
+def fill_defaults(answers: Answers) -> None:
+    answers.name = answers.name or DEFAULT_NAME
+    answers.stack = answers.stack or DEFAULT_STACK
+    answers.db = answers.db or DEFAULT_DB
+
+
+def ask(answers: Answers) -> None:
+    """Ask what is missing, then show the summary until the user creates or cancels.
+    Answers given entirely by flags are not reviewed: the command line was the review."""
+    from .. import prompts
+
+    if not answers.missing_flags():
+        return
+    if answers.name is None:
+        answers.name = prompts.ask_name(DEFAULT_NAME)
+    if answers.stack is None:
+        _ask_needs_and_stack(answers)
+    if answers.features is None:
+        answers.features = prompts.ask_features(_stack(answers))
+    if answers.db is None:
+        answers.db = prompts.ask_db(DEFAULT_DB)
+    review(answers)
+
+
+def review(answers: Answers) -> None:
+    """The summary with Create / Change an answer / Cancel (raises Cancelled)."""
+    from .. import prompts
+
+    while True:
+        output.panel("Your project", summary(answers))
+        decision = prompts.ask_decision()
+        if decision == "create":
+            return
+        if decision == "cancel":
+            raise Cancelled
+        _CHANGES[prompts.ask_which(CHANGEABLE)](answers)
+
+
+def summary(answers: Answers) -> list[tuple[str, str]]:
+    stack = STACKS[_stack(answers)]
+    return [
+        ("name", answers.name or DEFAULT_NAME),
+        ("destination", _shown(answers.destination())),
+        ("stack", f"{stack.title} ({stack.name})"),
+        ("language", LANGUAGES[stack.toolchain]),
+        ("features", ", ".join(answers.features or ()) or "none"),
+        ("database", answers.db or DEFAULT_DB),
+    ]
+
+
+def _shown(path: Path) -> str:
+    """A path as typed: relative to here when it is below here."""
+    relative = os.path.relpath(path)
+    if relative.startswith(".."):
+        return path.as_posix()
+    return "." if relative == "." else f"./{relative}"
+
+
+def _stack(answers: Answers) -> str:
+    return answers.stack or DEFAULT_STACK
+
+
+def _ask_needs_and_stack(answers: Answers) -> None:
+    from .. import prompts
+    from ..recommend import recommend
+
+    answers.needs = prompts.ask_needs(answers.needs)
+    rec = recommend(answers.needs)
+    output.recommendation(rec)
+    answers.stack = prompts.ask_stack(rec, None)
+
+
+def _change_name(answers: Answers) -> None:
+    from .. import prompts
+
+    answers.name = prompts.ask_name(answers.name or DEFAULT_NAME)
+
+
+def _change_dest(answers: Answers) -> None:
+    from .. import prompts
+
+    answers.dest = Path(prompts.ask_text("Destination:", _shown(answers.destination())))
+
+
+def _change_stack(answers: Answers, ask: Callable[[Answers], None]) -> None:
+    """Re-ask the stack (via ``ask``) and, if it changed, its starter examples."""
+    from .. import prompts
+
+    before = answers.stack
+    ask(answers)
+    if answers.stack != before:
+        offered = STACKS[_stack(answers)].features
+        kept = None if answers.features is None else [f for f in answers.features if f in offered]
+        answers.features = prompts.ask_features(_stack(answers), kept)
+
+
+def _pick_stack(answers: Answers) -> None:
+    from .. import prompts
+    from ..recommend import recommend
+
+    answers.stack = prompts.ask_stack(recommend(answers.needs or Needs()), answers.stack)
+
+
+def _change_features(answers: Answers) -> None:
+    from .. import prompts
+
+    answers.features = prompts.ask_features(_stack(answers), answers.features)
+
+
+def _change_db(answers: Answers) -> None:
+    from .. import prompts
+
+    answers.db = prompts.ask_db(answers.db or DEFAULT_DB)
+
+
+_CHANGES: dict[str, Callable[[Answers], None]] = {
+    "name": _change_name,
+    "dest": _change_dest,
+    "needs": lambda answers: _change_stack(answers, _ask_needs_and_stack),
+    "stack": lambda answers: _change_stack(answers, _pick_stack),
+    "features": _change_features,
+    "db": _change_db,
+}

@@ -1,0 +1,61 @@
+"""The summary's "Change an answer": only what depends on the changed answer is asked again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from scaffold import prompts
+from scaffold.cli import questionnaire
+from scaffold.cli.questionnaire import Answers
+from scaffold.recommend import Needs
+
+pytestmark = pytest.mark.cli
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Scripted prompts: each records its name; the summary changes "needs", then creates."""
+    log: list[str] = []
+    decisions = iter(["change", "create"])
+
+    def record(name: str, value: object) -> object:
+        log.append(name)
+        return value
+
+    monkeypatch.setattr(prompts, "ask_decision", lambda: next(decisions))
+    monkeypatch.setattr(prompts, "ask_which", lambda _: "needs")
+    monkeypatch.setattr(
+        prompts, "ask_needs", lambda previous: record("needs", Needs(team="js", realtime=True))
+    )
+    monkeypatch.setattr(
+        prompts, "ask_stack", lambda rec, current: record(f"stack:{rec.stack}", rec.stack)
+    )
+    monkeypatch.setattr(
+        prompts, "ask_features", lambda stack, chosen=None: record("features", list(chosen or []))
+    )
+    monkeypatch.setattr(prompts, "ask_name", lambda default: record("name", "shop"))
+    monkeypatch.setattr(prompts, "ask_db", lambda default: record("db", default))
+    monkeypatch.setattr(questionnaire.output, "recommendation", lambda rec: None)
+    monkeypatch.setattr(questionnaire.output, "panel", lambda title, rows: None)
+    yield log
+
+
+def test_new_needs_rerun_the_recommendation_and_keep_the_other_answers(
+    asked: list[str],
+) -> None:
+    answers = Answers(name="shop", stack="fastapi", features=["students"], db="postgres")
+    questionnaire.review(answers)
+    assert asked == ["needs", "stack:node-express", "features"]
+    assert answers.stack == "node-express"
+    assert answers.features == ["students"]  # kept: Express offers it too
+    assert (answers.name, answers.db) == ("shop", "postgres")
+
+
+def test_the_summary_lists_every_answer() -> None:
+    answers = Answers(name="shop", stack="hybrid", features=["students", "chat"], db="sqlite")
+    rows = dict(questionnaire.summary(answers))
+    assert rows["name"] == "shop" and rows["destination"] == "./shop"
+    assert "hybrid" in rows["stack"] and rows["language"] == "Python and JavaScript (Node.js)"
+    assert rows["features"] == "students, chat" and rows["database"] == "sqlite"

@@ -1,0 +1,47 @@
+"""scaffold renders the store's tag from exported files, not through copier's clone of the
+store; the project must be exactly what copier makes from the tagged store itself."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from scaffold import api, render, template_source
+
+pytestmark = pytest.mark.render
+
+
+def tree(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file and link below ``root``: its bytes (a link: its target) and exec bits."""
+    found = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_symlink():
+            found[str(path.relative_to(root))] = (str(path.readlink()).encode(), 0)
+        elif path.is_file():
+            found[str(path.relative_to(root))] = (path.read_bytes(), path.stat().st_mode & 0o111)
+    return found
+
+
+@pytest.mark.parametrize("stack", ["fastapi", "hybrid"])
+def test_exported_render_equals_copiers_render_of_the_tagged_store(
+    tmp_path: Path, stack: str
+) -> None:
+    source = template_source.locate()
+    assert source.files is not None and (source.files / "copier.yml").is_file()
+    through_copier = dataclasses.replace(source, files=None)
+    spec = api.make_spec(name="demo", stack=stack, dest=tmp_path / "unused")
+    render.render_all(source, tmp_path / "exported", spec.renders)
+    render.render_all(through_copier, tmp_path / "cloned", spec.renders)
+    assert tree(tmp_path / "exported") == tree(tmp_path / "cloned")
+
+
+def test_the_export_is_made_once_per_commit() -> None:
+    tag = template_source.sync_store()
+    first = template_source.export(tag)
+    marker = first / "copier.yml"
+    before = marker.stat().st_mtime_ns
+    assert template_source.export(tag) == first
+    assert marker.stat().st_mtime_ns == before
+    assert sorted(p.name for p in first.iterdir()) == ["copier.yml", "templates"]
