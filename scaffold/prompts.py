@@ -7,35 +7,17 @@ create-vite: Enter accepts the grey default, typing replaces it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 import questionary
 from prompt_toolkit.formatted_text import FormattedText
 
 from .errors import UserError
-from .recommend import Needs, Recommendation
+from .recommend import FRONTENDS, NEEDS, TEAMS, Needs, Recommendation
 from .stacks import DATABASES, FEATURES, STACKS
 from .validation import validate_name
 
-_TEAMS = {
-    "JavaScript / TypeScript": "js",
-    "Python": "python",
-    "Both, or not decided": "mixed",
-}
-_FRONTENDS = {
-    "React / Next.js": "react",
-    "No frontend (API only)": "none",
-    "Something else": "other",
-}
-_NEEDS = {
-    "realtime": "Real-time features (chat, live dashboards, presence)",
-    "admin": "An admin panel over the data",
-    "ai": "AI / machine learning / data work",
-    "api_only": "A pure API, no admin panel",
-    "beginner": "I am new to backend development",
-    "compliance": "Security or compliance is a priority",
-}
 Decision = Literal["create", "change", "cancel"]
 
 
@@ -65,19 +47,19 @@ def ask_name(default: str = "my-project") -> str:
 def ask_needs(previous: Needs | None = None) -> Needs:
     """Team, frontend and needs; ``previous`` answers come preselected."""
     before = previous or Needs()
-    team = _select_from("Which language does your team write?", _TEAMS, before.team or "js")
-    frontend = _select_from("What is the frontend?", _FRONTENDS, before.frontend or "react")
+    team = _select_from("Which language does your team write?", TEAMS, before.team or "js")
+    frontend = _select_from("What is the frontend?", FRONTENDS, before.frontend or "react")
     picked = questionary.checkbox(
         "What does the project need? (space to select, enter to go on)",
         choices=[
             questionary.Choice(text, value=key, checked=bool(getattr(before, key)))
-            for key, text in _NEEDS.items()
+            for key, text in NEEDS.items()
         ],
     ).unsafe_ask()
     return Needs(
         team=team,  # type: ignore[arg-type]
         frontend=frontend,  # type: ignore[arg-type]
-        **{key: key in picked for key in _NEEDS},
+        **{key: key in picked for key in NEEDS},
     )
 
 
@@ -127,7 +109,7 @@ def confirm(message: str, default: bool = True) -> bool:
     return bool(questionary.confirm(message, default=default).unsafe_ask())
 
 
-def _select_from(message: str, options: dict[str, str], default: str) -> str:
+def _select_from(message: str, options: Mapping[str, str], default: str) -> str:
     """A select over ``options`` (label → value) with the ``default`` value preselected."""
     choices = [questionary.Choice(label, value=value) for label, value in options.items()]
     start = next(c for c in choices if c.value == default)

@@ -16,6 +16,27 @@ from .stacks import DEFAULT_STACK, STACKS
 Team = Literal["js", "python", "mixed"]
 Frontend = Literal["react", "none", "other"]
 
+# The questionnaire's wording (label → answer; need field → label), shared by the
+# terminal prompts and the `scaffold web` page.
+TEAMS: dict[str, Team] = {
+    "JavaScript / TypeScript": "js",
+    "Python": "python",
+    "Both, or not decided": "mixed",
+}
+FRONTENDS: dict[str, Frontend] = {
+    "React / Next.js": "react",
+    "No frontend (API only)": "none",
+    "Something else": "other",
+}
+NEEDS: dict[str, str] = {
+    "realtime": "Real-time features (chat, live dashboards, presence)",
+    "admin": "An admin panel over the data",
+    "ai": "AI / machine learning / data work",
+    "api_only": "A pure API, no admin panel",
+    "beginner": "I am new to backend development",
+    "compliance": "Security or compliance is a priority",
+}
+
 
 @dataclass(frozen=True)
 class Needs:
@@ -157,6 +178,10 @@ class Recommendation:
     stack: str
     reasons: tuple[str, ...]
     scores: Mapping[str, int]
+
+    def to_json(self) -> dict[str, object]:
+        """The shape of ``scaffold recommend --json`` and ``GET /api/recommend``."""
+        return {"stack": self.stack, "reasons": list(self.reasons)}
 
 
 def recommend(needs: Needs, rules: tuple[Rule, ...] = RULES) -> Recommendation:

@@ -293,4 +293,18 @@ assert tuple(FEATURES) == get_args(FeatureName)
 assert tuple(DATABASES) == get_args(DbName)
 
 DEFAULT_STACK = "fastapi"
+
+
+def catalogue() -> dict[str, object]:
+    """The stacks, features and databases with when to pick each (``scaffold list --json``)."""
+    return {
+        "stacks": [
+            {"name": s.name, "title": s.title, "when": s.when, "features": list(s.features)}
+            for s in STACKS.values()
+        ],
+        "features": [{"name": f.name, "title": f.title, "when": f.when} for f in FEATURES.values()],
+        "databases": [{"name": n, "when": w} for n, w in DATABASES.items()],
+    }
+
+
 DEFAULT_DB = "sqlite"

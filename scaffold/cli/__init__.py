@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import catalogue, doctor, new, recommend, update, warm
+from . import catalogue, doctor, new, recommend, update, warm, web
 from . import compare as compare_cli
 
 app = typer.Typer(
@@ -50,6 +50,7 @@ app.command("check")(update.check_cmd)
 app.command("compare")(compare_cli.compare_cmd)
 app.command("doctor")(doctor.doctor_cmd)
 app.command("warm")(warm.warm_cmd)
+app.command("web")(web.web_cmd)
 
 
 def main() -> None:

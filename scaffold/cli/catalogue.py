@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from ..stacks import DATABASES, FEATURES, STACKS
+from ..stacks import DATABASES, FEATURES, STACKS, catalogue
 from . import output
 from .boundary import command
 
@@ -15,23 +15,7 @@ def list_cmd(
 ) -> None:
     """List the stacks and features, with one line on when to pick each."""
     if as_json:
-        output.json_out(
-            {
-                "stacks": [
-                    {
-                        "name": s.name,
-                        "title": s.title,
-                        "when": s.when,
-                        "features": list(s.features),
-                    }
-                    for s in STACKS.values()
-                ],
-                "features": [
-                    {"name": f.name, "title": f.title, "when": f.when} for f in FEATURES.values()
-                ],
-                "databases": [{"name": n, "when": w} for n, w in DATABASES.items()],
-            }
-        )
+        output.json_out(catalogue())
         return
     output.table(
         "Stacks",

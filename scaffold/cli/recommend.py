@@ -52,7 +52,7 @@ def recommend_cmd(
     )
     rec = recommend(needs)
     if as_json:
-        output.json_out({"stack": rec.stack, "reasons": list(rec.reasons)})
+        output.json_out(rec.to_json())
     else:
         output.recommendation(rec)
         output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}")

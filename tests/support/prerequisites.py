@@ -21,6 +21,7 @@ HINTS = {
     "postgres": "apt-get install -y postgresql",
     "redis-server": "apt-get install -y redis-server",
     "chromium": "apt-get install -y chromium",
+    "unzip": "apt-get install -y unzip",
     **{
         tool: "pip install -e '.[test]' (the test extra)"
         for tool in (

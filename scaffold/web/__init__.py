@@ -1,0 +1,1 @@
+"""`scaffold web`: the questionnaire, Explore and downloads as a page and an HTTP API."""
