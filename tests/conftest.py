@@ -11,6 +11,8 @@ import pytest
 
 from tests.support import prerequisites, services
 
+pytest_plugins = ["tests.support.browser"]  # `browser`, `context`: one Chromium per session
+
 _db_names = itertools.count()
 
 

@@ -1,5 +1,5 @@
-"""Fixtures for `scaffold web`: the application in-process, a real uvicorn on a free port,
-and the browser fixtures of the browser tier (one Chromium per session)."""
+"""Fixtures for `scaffold web`: the application in-process, a real uvicorn on a free port.
+The browser fixtures come from tests/support/browser.py."""
 
 from __future__ import annotations
 
@@ -18,11 +18,6 @@ from starlette.types import ASGIApp
 
 from scaffold.runner import free_port
 from scaffold.web.app import create_app
-from tests.browser.conftest import (  # noqa: F401  (fixtures and hook, shared)
-    browser,
-    context,
-    pytest_runtest_makereport,
-)
 from tests.support.prerequisites import require_tool
 
 

@@ -1,5 +1,7 @@
-"""One headless Chromium per session (Debian's, never a Playwright download); a fresh
-context per test; on failure, a screenshot of each of the test's pages in test-artifacts/."""
+"""Browser fixtures, a plugin of the root conftest so the browser and web tiers share them:
+one headless Chromium per session (Debian's, never a Playwright download; two Playwright
+instances cannot live in one process); a fresh context per test; on failure, a screenshot
+of each of the test's pages in test-artifacts/."""
 
 from __future__ import annotations
 
