@@ -1,9 +1,6 @@
 """``scaffold web``: the questionnaire, Explore and download in a browser (workshops)."""
 
-from __future__ import annotations
-
 import threading
-import webbrowser
 from typing import Annotated
 
 import typer
@@ -42,6 +39,8 @@ def web_cmd(
     label = "Share with the room" if everywhere else "Open"
     output.panel("scaffold web — Ctrl-C stops it", [(label, url) for url in urls])
     if open_browser:
+        import webbrowser  # deferred: only --open needs it, and every start would pay
+
         local = f"http://127.0.0.1:{port}/" if everywhere else urls[0]
         threading.Timer(1.0, webbrowser.open, args=(local,)).start()
     # The first view of each stack is ready before the room opens the link.
