@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from scaffold import __version__
 from scaffold.cli import app
 from scaffold.cli.boundary import EXIT_CONFLICTS
-from scaffold.stacks import Service
+from scaffold.stacks import STACKS, Service
 from scaffold.template_source import RELEASES
-from tests.support.projects import demo_authorization, generate
+from tests.support.projects import demo_authorization, generate, install, run_all, serve_all
 from tests.support.template_repos import (
     commit_all,
     git,
@@ -62,6 +62,16 @@ def update_to_this_release(project: Path) -> None:
     answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
     assert answers["_commit"] == THIS_RELEASE
     commit_all(project, f"update to {THIS_RELEASE}")
+
+
+def installs_passes_its_tests_and_serves_old_rows(project: Path, stack: str) -> None:
+    """After the update: install, the project's own tests, then the old rows served and
+    a demo user who writes."""
+    install(project, stack)
+    run_all(project, STACKS[stack].test)
+    with serve_all(project, stack) as urls:
+        service = next(s for s in STACKS[stack].services if s.name in urls)
+        check_old_rows_and_demo_writes(project, service, urls[service.name])
 
 
 def keep_both_sides(project: Path) -> None:

@@ -19,13 +19,13 @@ from scaffold.cli import app
 from scaffold.stacks import STACKS
 from scaffold.toolchain import execute
 from tests.support.past_releases import (
-    check_old_rows_and_demo_writes,
     edit_readme_and_commit,
     generate_at,
+    installs_passes_its_tests_and_serves_old_rows,
     template_history,
     update_to_this_release,
 )
-from tests.support.projects import free_port, generate, install, run, run_all, serve_all
+from tests.support.projects import free_port, generate, install, run
 from tests.support.template_repos import git
 
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
@@ -61,11 +61,7 @@ def test_a_0_1_0_project_updates_migrates_its_data_and_passes_its_tests(
 
     update_to_this_release(project)
 
-    install(project, stack)
-    run_all(project, STACKS[stack].test)
-    with serve_all(project, stack) as urls:
-        service = next(s for s in STACKS[stack].services if s.name in urls)
-        check_old_rows_and_demo_writes(project, service, urls[service.name])
+    installs_passes_its_tests_and_serves_old_rows(project, stack)
 
 
 def test_an_updated_0_1_0_django_project_keeps_djangos_built_in_user(

@@ -13,13 +13,13 @@ import pytest
 
 from scaffold.stacks import STACKS
 from tests.support.past_releases import (
-    check_old_rows_and_demo_writes,
     edit_readme_and_commit,
     generate_at,
+    installs_passes_its_tests_and_serves_old_rows,
     template_history,
     update_to_this_release,
 )
-from tests.support.projects import demo_authorization, install, run_all, serve_all
+from tests.support.projects import demo_authorization, install, serve_all
 
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
 
@@ -36,11 +36,7 @@ def test_a_0_2_0_project_updates_keeps_its_data_and_passes_its_tests(
 
     update_to_this_release(project)
 
-    install(project, stack)
-    run_all(project, STACKS[stack].test)
-    with serve_all(project, stack) as urls:
-        service = next(s for s in STACKS[stack].services if s.name in urls)
-        check_old_rows_and_demo_writes(project, service, urls[service.name])
+    installs_passes_its_tests_and_serves_old_rows(project, stack)
 
 
 def use_as_0_2_0_did(project: Path, stack: str) -> None:
