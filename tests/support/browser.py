@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+if TYPE_CHECKING:  # loaded by the fixture: every session loads this plugin, few use a browser
+    from playwright.sync_api import Browser, BrowserContext
 
 from tests.support.prerequisites import require_tool
 
@@ -40,6 +43,8 @@ failed_key = pytest.StashKey[bool]()
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
     executable = require_tool("chromium")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
