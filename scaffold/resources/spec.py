@@ -1,0 +1,171 @@
+"""Parsing and checking ``NAME FIELD:TYPE...`` (pure): a valid resource or a UserError."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..errors import UserError
+from .reserved import TAKEN_NAMES, reserved_word, shadows_module
+from .words import spellings
+
+TYPES = ("str", "text", "int", "decimal", "bool", "date", "datetime", "email", "url", "ref")
+MAX_IDENTIFIER = 40
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+_EXAMPLE = "scaffold add resource course title:str credits:int notes:text? code:str:unique"
+
+
+class InvalidResource(UserError):
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message, hint or f"For example: {_EXAMPLE}")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    required: bool = True
+    unique: bool = False
+
+    @property
+    def api_name(self) -> str:
+        """The JSON key and the column: a reference is stored as ``<name>_id``."""
+        return f"{self.name}_id" if self.type == "ref" else self.name
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    fields: tuple[Field, ...]
+
+    @property
+    def plural(self) -> str:
+        return spellings(self.name)["plural"]
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        return tuple(field.name for field in self.fields if field.type == "ref")
+
+
+def parse_field(text: str) -> Field:
+    """``notes:text?``, ``code:str:unique``, ``teacher:ref`` → a Field (names checked later)."""
+    name, _, rest = text.partition(":")
+    if not rest:
+        raise InvalidResource(
+            f"Field {text!r} has no type.", f"Write NAME:TYPE; types: {_types()}."
+        )
+    kind, *options = rest.split(":")
+    required = not (kind.endswith("?") or (options and options[-1].endswith("?")))
+    kind = kind.removesuffix("?")
+    options = [option.removesuffix("?") for option in options]
+    if kind not in TYPES:
+        raise InvalidResource(
+            f"Field {name!r} has unknown type {kind!r}.", f"Use one of: {_types()}."
+        )
+    unknown = [option for option in options if option != "unique"]
+    if unknown:
+        raise InvalidResource(
+            f"Field {name!r} has unknown option {unknown[0]!r}.",
+            "The options are a '?' after the type (optional) and ':unique'.",
+        )
+    if options and kind == "bool":
+        raise InvalidResource(f"Field {name!r}: a bool cannot be unique.", "Drop ':unique'.")
+    return Field(name, kind, required=required, unique=bool(options))
+
+
+def check_resource_name(name: str, existing: Iterable[str]) -> None:
+    """A singular snake_case name, free in this project and in every language it touches."""
+    words = spellings(name) if _IDENTIFIER.fullmatch(name or "") else {}
+    problem = _identifier_problem(name, "resource")
+    if not problem and {name, words["plural"]} & (TAKEN_NAMES | set(existing)):
+        problem = f"the project already has a {name!r} resource or module"
+    elif not problem and (reserved_word(name) or reserved_word(words["plural"])):
+        problem = "it is a reserved word in Python, JavaScript or SQL"
+    elif not problem and shadows_module(words["plural"]):
+        problem = f"its plural {words['plural']!r} is a Python standard-library module"
+    if problem:
+        raise InvalidResource(
+            f"Invalid resource name {name!r}: {problem}.",
+            "Use a singular snake_case noun that is not taken (e.g. course, lab_session).",
+        )
+
+
+def check_fields(fields: Sequence[Field], resources: Iterable[str]) -> None:
+    """Names valid and distinct (columns too); every ``ref`` names an existing resource."""
+    if not fields:
+        raise InvalidResource("A resource needs at least one field.")
+    known, columns = set(resources), set[str]()
+    for field in fields:
+        problem = _identifier_problem(field.name, "field")
+        if not problem and (field.name == "id" or reserved_word(field.name)):
+            problem = "it is reserved (id, or a keyword of Python, JavaScript, SQL or Django)"
+        if not problem and field.api_name in columns:
+            problem = "another field already uses that name"
+        if problem:
+            raise InvalidResource(
+                f"Invalid field name {field.name!r}: {problem}.",
+                "Use a distinct snake_case name, e.g. title, starts_on, is_active.",
+            )
+        columns.add(field.api_name)
+        if field.type == "ref" and field.name not in known:
+            raise InvalidResource(
+                f"Field {field.name!r} refers to a {field.name!r} resource; the project has none.",
+                f"Add it first: scaffold add resource {field.name} name:str",
+            )
+
+
+def parse_resource(
+    name: str, field_texts: Sequence[str], *, taken: Iterable[str], resources: Iterable[str]
+) -> Resource:
+    """``taken``: names of the project's modules; ``resources``: its recorded resources."""
+    resources = tuple(resources)
+    check_resource_name(name, (*taken, *resources))
+    fields = tuple(parse_field(text) for text in field_texts)
+    check_fields(fields, resources)
+    return Resource(name, fields)
+
+
+def resource_answers(
+    resource: Resource,
+    recorded: Mapping[str, Mapping[str, object]],
+    migration: Mapping[str, object],
+) -> dict[str, object]:
+    """The ``resource`` answer the stack's resource template renders: the name's spellings,
+    the fields (a reference carries the spellings of the resource it names, from
+    ``recorded``) and the ``migration`` the stack numbers."""
+    return {
+        **spellings(resource.name),
+        "migration": dict(migration),
+        "fields": [
+            {
+                "name": field.name,
+                "type": field.type,
+                "required": field.required,
+                "unique": field.unique,
+                "api_name": field.api_name,
+                "camel": spellings(field.api_name)["camel"],
+                "label": field.name.replace("_", " "),
+                "ref": spellings(field.name) | {"plural": recorded[field.name]["plural"]}
+                if field.type == "ref"
+                else None,
+            }
+            for field in resource.fields
+        ],
+    }
+
+
+def _identifier_problem(name: str, what: str) -> str:
+    if not name:
+        return "it is empty"
+    if name[0].isdigit():
+        return "it starts with a digit"
+    if len(name) > MAX_IDENTIFIER:
+        return f"it is longer than {MAX_IDENTIFIER} characters"
+    if not _IDENTIFIER.fullmatch(name):
+        return f"a {what} name is lowercase letters, digits and single underscores"
+    return ""
+
+
+def _types() -> str:
+    return ", ".join(TYPES)

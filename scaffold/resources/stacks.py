@@ -1,0 +1,73 @@
+"""What ``scaffold add resource`` needs to know about each stack's project layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .registration import Spot
+
+
+@dataclass(frozen=True)
+class ResourceLayout:
+    """One stack's resource layout; paths are relative to the render root (the project, or
+    a hybrid's ``backend/``), ``{plural}`` etc. formatted with the resource's spellings."""
+
+    module: str  # the directory of one resource's code
+    spots: tuple[Spot, ...]
+    # Glob of the migration files that number a new one (None: the stack numbers per app).
+    migrations: str | None
+    migrate: tuple[str, ...]  # argv applying migrations, run in the render root
+    installed: str  # exists once the project's dependencies are installed
+
+
+LAYOUTS: dict[str, ResourceLayout] = {
+    "fastapi": ResourceLayout(
+        module="app/{plural}",
+        spots=(
+            Spot(
+                "app/main.py",
+                "# scaffold: resource imports",
+                "from app.{plural}.router import router as {plural}_router",
+            ),
+            Spot(
+                "app/main.py", "# scaffold: resource routers", "app.include_router({plural}_router)"
+            ),
+        ),
+        migrations="migrations/versions/*.py",
+        migrate=(".venv/bin/alembic", "upgrade", "head"),
+        installed=".venv",
+    ),
+    "django-drf": ResourceLayout(
+        module="{plural}",
+        spots=(
+            Spot("config/settings/base.py", "# scaffold: resource apps", '"{plural}",'),
+            Spot(
+                "config/api_router.py",
+                "# scaffold: resource imports",
+                "from {plural}.api.views import {class_name}ViewSet",
+            ),
+            Spot(
+                "config/api_router.py",
+                "# scaffold: resource routes",
+                'router.register("{url}", {class_name}ViewSet)',
+            ),
+        ),
+        migrations=None,
+        migrate=(".venv/bin/python", "manage.py", "migrate"),
+        installed=".venv",
+    ),
+    "node-express": ResourceLayout(
+        module="src/{plural}",
+        spots=(
+            Spot(
+                "src/resources.js",
+                "// scaffold: resource imports",
+                "import {plural_camel} from './{plural}/index.js';",
+            ),
+            Spot("src/resources.js", "// scaffold: resources", "{plural_camel},"),
+        ),
+        migrations="migrations/sqlite/*.sql",
+        migrate=("node", "--run", "migrate"),
+        installed="node_modules",
+    ),
+}
