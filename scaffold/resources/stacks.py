@@ -23,15 +23,15 @@ class ResourceLayout:
 LAYOUTS: dict[str, ResourceLayout] = {
     "fastapi": ResourceLayout(
         module="app/{plural}",
+        # One registry module: app.main includes its routers, app.models imports it so
+        # that Alembic sees the resources' tables.
         spots=(
             Spot(
-                "app/main.py",
+                "app/resources.py",
                 "# scaffold: resource imports",
                 "from app.{plural}.router import router as {plural}_router",
             ),
-            Spot(
-                "app/main.py", "# scaffold: resource routers", "app.include_router({plural}_router)"
-            ),
+            Spot("app/resources.py", "# scaffold: resource routers", "{plural}_router,"),
         ),
         migrations="migrations/versions/*.py",
         migrate=(".venv/bin/alembic", "upgrade", "head"),

@@ -21,6 +21,7 @@ CODES = {
     401: "unauthorized",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     413: "payload_too_large",
     415: "unsupported_media_type",
     422: "invalid",
@@ -32,6 +33,7 @@ MESSAGES = {
     401: "Authentication required: send Authorization: Bearer <token>.",
     404: "Not found.",
     405: "This method is not allowed here.",
+    409: "The request conflicts with the data stored.",
     413: "The request body is too large.",
     415: "The request body must be JSON (Content-Type: application/json).",
     422: "The request is invalid.",
@@ -42,6 +44,7 @@ DESCRIPTIONS = {
     400: "The body is not JSON (bad syntax, empty, not UTF-8)",
     401: "No valid Bearer token",
     404: "Nothing has this id",
+    409: "Other rows refer to this one; change or delete them first",
     413: "The body is over 64 KiB",
     415: "The body is not application/json",
     422: "The request breaks a rule; `fields` says which",
@@ -71,7 +74,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 class ApiError(StarletteHTTPException):
-    """An error answered with the shared body; `code` defaults to the status's code."""
+    """An error answered with the shared body; `code` defaults to the status's code,
+    `fields` (with 422) says what is wrong with which field."""
 
     def __init__(
         self,
@@ -79,10 +83,12 @@ class ApiError(StarletteHTTPException):
         message: str | None = None,
         *,
         code: str | None = None,
+        fields: dict[str, str] | None = None,
         headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(status_code, detail=message or MESSAGES.get(status_code), headers=headers)
         self.code = code or default_code(status_code)
+        self.fields = fields
 
 
 def default_code(status_code: int) -> str:
@@ -122,7 +128,9 @@ def error_response(
 
 async def http_error_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     if isinstance(exc, ApiError):
-        return error_response(exc.status_code, exc.detail, code=exc.code, headers=exc.headers)
+        return error_response(
+            exc.status_code, exc.detail, code=exc.code, fields=exc.fields, headers=exc.headers
+        )
     # Starlette's own errors (unknown path, wrong method) carry the bare HTTP phrase
     # ("Not Found"), replaced by a sentence; a plain HTTPException's own detail is kept.
     try:

@@ -1,0 +1,17 @@
+"""The resources `scaffold add resource` made, oldest first.
+
+app.main serves their routers. Each router imports its resource's models, so importing
+this module puts their tables in `Base.metadata` (app.models does, for Alembic).
+The command adds one line above each `# scaffold:` marker: keep the markers in place.
+"""
+
+# The imports stay in the order the resources were made.
+# ruff: noqa: I001
+
+from fastapi import APIRouter
+
+# scaffold: resource imports
+
+ROUTERS: list[APIRouter] = [
+    # scaffold: resource routers
+]
