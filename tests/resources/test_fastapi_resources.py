@@ -1,0 +1,188 @@
+"""`scaffold add resource` in a FastAPI project: a teacher and a course (every field type, a
+reference) added to an installed project pass the project's own tests, lint, format and
+`alembic check` (on SQLite and on PostgreSQL), and are served over real HTTP under the
+contract's rules; `--pretend` writes nothing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from scaffold import api
+from scaffold.stacks import STACKS
+from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
+from tests.support.resources import COURSE, TEACHER
+from tests.support.template_repos import commit_all
+
+pytestmark = pytest.mark.spinup
+STACK = STACKS["fastapi"]
+RESOURCE_TESTS = ("tests/test_teachers.py", "tests/test_courses.py")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An installed project with a teacher and a course, each added and then committed
+    (scaffold refuses to add its lines to registration files with uncommitted edits)."""
+    path = generate(tmp_path_factory.mktemp("fastapi-resources"), "fastapi")
+    install(path, "fastapi")
+    for name, fields in (TEACHER, COURSE):
+        api.add_resource(path=path, name=name, fields=fields)
+        commit_all(path, f"Add the {name} resource")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(project: Path) -> Iterator[str]:
+    with serve(project, "fastapi") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def client(server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server, timeout=30, trust_env=False) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def auth(server: str, project: Path) -> dict[str, str]:
+    return demo_authorization(server, project, STACK.services[0])
+
+
+def test_each_resource_is_a_package_a_migration_tests_and_a_registration(project: Path) -> None:
+    for plural in ("teachers", "courses"):
+        modules = {p.name for p in (project / "app" / plural).glob("*.py")}
+        assert modules == {"__init__.py", "models.py", "schemas.py", "repository.py", "router.py"}
+        assert (project / f"tests/test_{plural}.py").is_file()
+        assert (project / f"tests/factories/{plural}.py").is_file()
+    migrations = sorted(p.name for p in (project / "migrations/versions").glob("*.py"))
+    assert migrations[-2:] == ["0003_teachers.py", "0004_courses.py"]
+    registry = (project / "app/resources.py").read_text()
+    assert "from app.courses.router import router as courses_router" in registry
+    assert "    teachers_router,\n    courses_router,\n" in registry
+
+
+def test_its_own_tests_lint_format_and_migration_check_pass(project: Path) -> None:
+    run_all(project, STACK.test)
+    run_all(project, STACK.lint)
+    run(project, "uv", "run", "ruff", "format", "--check", ".")
+    run(project, "uv", "run", "alembic", "check")
+
+
+@pytest.mark.postgres
+def test_the_resources_own_tests_and_migrations_pass_on_postgres(
+    project: Path, postgres_url: str
+) -> None:
+    database = {"DATABASE_URL": postgres_url, "TEST_DATABASE_URL": postgres_url}
+    run(project, "uv", "run", "pytest", "-q", *RESOURCE_TESTS, env=database)
+    run(project, "uv", "run", "alembic", "upgrade", "head", env=database)
+    run(project, "uv", "run", "alembic", "check", env=database)
+
+
+def test_a_teacher_and_a_course_over_http(client: httpx.Client, auth: dict[str, str]) -> None:
+    teacher = client.post(
+        "/api/teachers", json={"name": " Ada ", "email": "ada@example.com"}, headers=auth
+    )
+    assert teacher.status_code == 201, teacher.text
+    assert teacher.json() == {
+        "id": teacher.json()["id"],
+        "name": "Ada",
+        "email": "ada@example.com",
+        "website": None,
+    }
+    course = client.post("/api/courses", json=_course(teacher.json()["id"]), headers=auth)
+    assert course.status_code == 201, course.text
+    assert course.headers["location"].endswith(f"/api/courses/{course.json()['id']}")
+    assert course.json()["price"] == "12.50"
+    assert course.json()["opens_at"] == "2026-09-01T07:30:00Z"
+    assert course.json()["summary"] is None
+
+    refused = client.delete(f"/api/teachers/{teacher.json()['id']}", headers=auth)
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["error"]["code"] == "conflict"
+    assert client.get(f"/api/teachers/{teacher.json()['id']}").status_code == 200
+
+    page = client.get("/api/courses").json()
+    assert page["count"] >= 1
+    assert course.json() in page["results"]
+
+
+def test_an_unknown_teacher_is_invalid(client: httpx.Client, auth: dict[str, str]) -> None:
+    response = client.post("/api/courses", json=_course(999_999), headers=auth)
+
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert (error["code"], set(error["fields"])) == ("invalid", {"teacher_id"})
+
+
+@pytest.mark.parametrize("path", ["/api/teachers", "/api/courses"])
+def test_anonymous_writes_are_401(client: httpx.Client, path: str) -> None:
+    response = client.post(path, json={})
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_the_openapi_document_describes_both(client: httpx.Client) -> None:
+    document = client.get("/openapi.json").json()
+
+    assert {"/api/teachers", "/api/courses/{course_id}"} <= set(document["paths"])
+    assert "teacher_id" in document["components"]["schemas"]["CourseCreate"]["properties"]
+
+
+def test_pretend_writes_nothing(project: Path) -> None:
+    before = _tree(project)
+
+    answer = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scaffold",
+            "add",
+            "resource",
+            "room",
+            "name:str",
+            "--pretend",
+            "--json",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert "app/rooms/router.py" in json.loads(answer.stdout)["files"]
+    assert _tree(project) == before
+
+
+def _course(teacher_id: int) -> dict[str, object]:
+    return {
+        "title": "Algebra",
+        "code": f"ALG-{teacher_id}",
+        "credits": 6,
+        "price": 12.5,
+        "active": True,
+        "starts_on": "2026-09-14",
+        "opens_at": "2026-09-01T09:30:00+02:00",
+        "teacher_id": teacher_id,
+    }
+
+
+def _tree(project: Path) -> tuple[str, list[str]]:
+    """git status and the project's own files (not .venv, caches or the database)."""
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True
+    ).stdout
+    files = sorted(
+        str(p.relative_to(project))
+        for folder in ("app", "migrations", "tests", ".scaffold")
+        for p in (project / folder).rglob("*")
+        if "__pycache__" not in p.parts
+    )
+    return status, files
