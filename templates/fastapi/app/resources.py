@@ -5,8 +5,7 @@ this module puts their tables in `Base.metadata` (app.models does, for Alembic).
 The command adds one line above each `# scaffold:` marker: keep the markers in place.
 """
 
-# The imports stay in the order the resources were made.
-# ruff: noqa: I001
+# The imports stay in the order the resources were made (pyproject.toml tells ruff).
 
 from fastapi import APIRouter
 
