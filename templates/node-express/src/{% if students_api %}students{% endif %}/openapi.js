@@ -1,6 +1,6 @@
 // The students API's part of the OpenAPI document (src/openapi.js puts the parts together).
 import { body, bearer, error, idParameter, json, jsonSchema, query, ref, write } from '../openapi.js';
-import { DEFAULT_LIMIT, MAX_LIMIT } from './router.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../rest.js';
 import { studentPatchSchema, studentSchema } from './schema.js';
 
 const notFound = { 404: error('No student has this id') };
