@@ -14,11 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from scaffold import api
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
-from tests.support.resources import COURSE, TEACHER
-from tests.support.template_repos import commit_all
+from tests.support.resources import add_teacher_and_course
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
@@ -27,13 +25,10 @@ RESOURCE_TESTS = ("tests/test_teachers.py", "tests/test_courses.py")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An installed project with a teacher and a course, each added and then committed
-    (scaffold refuses to add its lines to registration files with uncommitted edits)."""
+    """An installed project with a teacher and a course, added one after the other."""
     path = generate(tmp_path_factory.mktemp("fastapi-resources"), "fastapi")
     install(path, "fastapi")
-    for name, fields in (TEACHER, COURSE):
-        api.add_resource(path=path, name=name, fields=fields)
-        commit_all(path, f"Add the {name} resource")
+    add_teacher_and_course(path)
     return path
 
 
