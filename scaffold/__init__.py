@@ -11,6 +11,9 @@ The library API is small, keyword-only, and never prompts nor prints:
   fresh secrets, commits, installs the dependencies.
 - ``update_project(path=..., to=None, data=None)`` → ``UpdateResult``: moves a project
   to a newer template version, keeping the user's edits (conflicts left inline).
+- ``add_resource(path=..., name="course", fields=["title:str", "teacher:ref"])`` →
+  ``AddResult``: the user's own resource (model, migration, API, admin, tests) in the
+  project's stack, registered and migrated; never committed.
 
 ``scaffold.recommend`` is the function; the module of the same name stays importable
 with ``from scaffold.recommend import ...``. The project functions load copier on first
@@ -24,19 +27,22 @@ from typing import TYPE_CHECKING
 
 from .recommend import Needs, Recommendation, recommend  # cheap and pure: loaded now
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 if TYPE_CHECKING:
-    from .api import Project, ProjectSpec, create_project, make_spec, update_project
+    from .api import Project, ProjectSpec, add_resource, create_project, make_spec, update_project
+    from .resources.engine import AddResult
     from .updating import UpdateResult
 
 __all__ = [
+    "AddResult",
     "Needs",
     "Project",
     "ProjectSpec",
     "Recommendation",
     "UpdateResult",
     "__version__",
+    "add_resource",
     "create_project",
     "make_spec",
     "recommend",
@@ -44,6 +50,8 @@ __all__ = [
 ]
 
 _LAZY = {
+    "AddResult": "resources.engine",
+    "add_resource": "api",
     "Project": "api",
     "ProjectSpec": "api",
     "create_project": "api",

@@ -19,6 +19,8 @@ from .envfile import write_env_files
 from .errors import DestinationNotEmpty, UserError
 from .git import init_commit
 from .progress import Progress, no_progress
+from .resources import engine
+from .resources.engine import AddResult
 from .stacks import DEFAULT_DB, STACKS, Stack
 from .updating import CheckResult, UpdateResult
 from .validation import validate_db, validate_features, validate_name, validate_stack
@@ -145,6 +147,24 @@ def update_project(
     """
     with progress("Updating from the template"):
         return updating.update(path.absolute(), to=to, data=dict(data or {}))
+
+
+def add_resource(
+    *,
+    path: Path,
+    name: str,
+    fields: Sequence[str],
+    migrate: bool = True,
+    pretend: bool = False,
+    progress: Progress = no_progress,
+) -> AddResult:
+    """Add resource ``name`` with ``fields`` (``title:str``, ``notes:text?``,
+    ``code:str:unique``, ``teacher:ref``) to the project at ``path``: model, migration,
+    validation, API, admin where the stack has one, OpenAPI and tests, registered in the
+    app. Never commits; ``pretend`` renders and reports without writing. All or nothing."""
+    return engine.add_resource(
+        path.absolute(), name, fields, migrate=migrate, pretend=pretend, progress=progress
+    )
 
 
 def check_project(*, path: Path) -> CheckResult:

@@ -36,11 +36,12 @@ def init_commit(project: Path, message: str, *, paths: Sequence[str]) -> None:
     )
 
 
-def state(path: Path) -> Literal["none", "clean", "dirty"]:
-    """Whether ``path`` is in a git work tree, and whether that tree has changes."""
+def state(path: Path, *, only: Sequence[str] = ()) -> Literal["none", "clean", "dirty"]:
+    """Whether ``path`` is in a git work tree, and whether that tree (or, given ``only``,
+    those paths in it) has changes."""
     resolve("git")  # ToolMissing with the fix, rather than "not a git work tree"
     inside = probe(["git", "rev-parse", "--is-inside-work-tree"], cwd=path)
     if inside is None or inside.returncode != 0 or inside.stdout.strip() != "true":
         return "none"
-    status = probe(["git", "status", "--porcelain"], cwd=path)
+    status = probe(["git", "status", "--porcelain", "--", *only], cwd=path)
     return "dirty" if status is None or status.stdout.strip() else "clean"

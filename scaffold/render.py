@@ -17,8 +17,15 @@ from .errors import TemplateError
 from .template_source import TemplateSource
 
 
-def render(source: TemplateSource, dest: Path, answers: Mapping[str, object]) -> None:
-    """Render the template into ``dest`` with every question answered by ``answers``."""
+def render(
+    source: TemplateSource,
+    dest: Path,
+    answers: Mapping[str, object],
+    *,
+    answers_file: str = ANSWERS_FILE,
+) -> None:
+    """Render the template into ``dest`` with every question answered by ``answers``;
+    ``answers_file``: where copier records them (one per template applied to a project)."""
     src, ref = (str(source.files), None) if source.files else (source.path, source.ref)
     with warnings.catch_warnings():
         # Template development renders a dirty checkout on purpose; users need not know.
@@ -29,6 +36,7 @@ def render(source: TemplateSource, dest: Path, answers: Mapping[str, object]) ->
                 dest,
                 data=dict(answers),
                 vcs_ref=ref,
+                answers_file=answers_file,
                 defaults=True,
                 overwrite=False,
                 quiet=True,
@@ -37,7 +45,7 @@ def render(source: TemplateSource, dest: Path, answers: Mapping[str, object]) ->
         except (CopierError, ValueError) as exc:
             raise TemplateError(str(exc).strip()) from exc
     if source.files:
-        record_origin(dest / ANSWERS_FILE, source.path, source.ref)
+        record_origin(dest / answers_file, source.path, source.ref)
 
 
 def record_origin(answers_file: Path, src_path: str, ref: str | None) -> None:
@@ -68,15 +76,23 @@ def planned_files(source: TemplateSource, renders: Sequence[Render]) -> list[str
         return sorted(str(path.relative_to(target)) for path in target.rglob("*") if path.is_file())
 
 
-def update(project: Path, answers: Mapping[str, object], ref: str | None) -> None:
-    """Move ``project`` to template ``ref`` (None: newest tag), replaying its recorded
-    answers plus ``answers``. Conflicts are left inline, as git-style markers."""
+def update(
+    project: Path,
+    answers: Mapping[str, object],
+    ref: str | None,
+    *,
+    answers_file: str = ANSWERS_FILE,
+) -> None:
+    """Move ``project`` to template ``ref`` (None: newest tag), replaying the answers
+    recorded in ``answers_file`` plus ``answers``. Conflicts are left inline, as git-style
+    markers."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             run_update(
                 project,
                 data=dict(answers),
+                answers_file=answers_file,
                 vcs_ref=ref,
                 defaults=True,
                 overwrite=True,

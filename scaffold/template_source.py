@@ -45,6 +45,7 @@ _SKIP = {"node_modules", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache",
 RELEASES = {
     "v0.1.0": "5f8ed9e8dc2087e2cfebdd86c736b02841343814",
     "v0.2.0": "30ca662bea5c23c49becb1d2a67a044ba6870e12",
+    "v0.3.0": "840a939fa60338ce14b18299a7b9415684446993",
 }
 
 

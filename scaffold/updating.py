@@ -10,6 +10,7 @@ from pathlib import Path
 from . import envfile, git, render, template_source
 from .answers import ANSWERS_FILE, Recorded, read_answers
 from .errors import UserError
+from .resources.project import RESOURCES_DIR
 from .toolchain import run
 from .validation import parse_features, validate_db, validate_features
 
@@ -108,6 +109,22 @@ def part_dirs(project: Path) -> list[Path]:
     return [project, *found]
 
 
+def _answers_files(parts: list[Path]) -> list[tuple[Path, str]]:
+    """Every template applied to each part: the part's own, then one per added resource
+    (``scaffold add resource`` records each in ``.scaffold/resources/<name>.yml``)."""
+    return [
+        (part, answers_file)
+        for part in parts
+        for answers_file in (
+            ANSWERS_FILE,
+            *(
+                path.relative_to(part).as_posix()
+                for path in sorted((part / RESOURCES_DIR).glob("*.yml"))
+            ),
+        )
+    ]
+
+
 def _update_parts(
     project: Path, parts: list[Path], answers: Mapping[str, object], ref: str | None
 ) -> None:
@@ -125,8 +142,9 @@ def _update_parts(
             ["git", "worktree", "add", "-q", "--detach", str(tree), start], top, step="git worktree"
         )
         try:
-            for part in parts:
-                render.update(tree / part.resolve().relative_to(top.resolve()), answers, ref)
+            for part, answers_file in _answers_files(parts):
+                where = tree / part.resolve().relative_to(top.resolve())
+                render.update(where, answers, ref, answers_file=answers_file)
                 run(["git", "add", "-A"], tree, step="git add")
                 run(
                     [

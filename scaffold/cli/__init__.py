@@ -13,6 +13,7 @@ import typer
 from .. import __version__
 from . import catalogue, doctor, new, recommend, update, warm, web
 from . import compare as compare_cli
+from .resource import add_app
 
 app = typer.Typer(
     name="scaffold",
@@ -51,6 +52,7 @@ app.command("compare")(compare_cli.compare_cmd)
 app.command("doctor")(doctor.doctor_cmd)
 app.command("warm")(warm.warm_cmd)
 app.command("web")(web.web_cmd)
+app.add_typer(add_app, name="add")
 
 
 def main() -> None:

@@ -106,6 +106,22 @@ def check_old_rows_and_demo_writes(project: Path, service: Service, url: str) ->
         assert created.status_code == 201, created.text
 
 
+def write_a_row_as_released(project: Path, stack: str) -> None:
+    """Migrate, create the demo user and start the project as a release since 0.2.0 did,
+    then add the team's row through the API with the demo user's token."""
+    with serve_all(project, stack) as urls:
+        service = next(s for s in STACKS[stack].services if s.name in urls)
+        url = urls[service.name]
+        created = httpx.post(
+            url + service.path("/api/students"),
+            json={"name": "Kept", "grade": "B"},
+            headers=demo_authorization(url, project, service),
+            timeout=30,
+            trust_env=False,
+        )
+        assert created.status_code == 201, created.text
+
+
 def _text(path: Path) -> str:
     try:
         return path.read_text()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 import pytest
 
 from scaffold.stacks import STACKS
@@ -18,8 +17,9 @@ from tests.support.past_releases import (
     installs_passes_its_tests_and_serves_old_rows,
     template_history,
     update_to_this_release,
+    write_a_row_as_released,
 )
-from tests.support.projects import demo_authorization, install, serve_all
+from tests.support.projects import install
 
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
 
@@ -31,25 +31,9 @@ def test_a_0_2_0_project_updates_keeps_its_data_and_passes_its_tests(
     repo = template_history(tmp_path / "template", "v0.2.0")
     project = generate_at(repo, "v0.2.0", tmp_path / "projects", stack, monkeypatch)
     install(project, stack)
-    use_as_0_2_0_did(project, stack)
+    write_a_row_as_released(project, stack)
     edit_readme_and_commit(project)
 
     update_to_this_release(project)
 
     installs_passes_its_tests_and_serves_old_rows(project, stack)
-
-
-def use_as_0_2_0_did(project: Path, stack: str) -> None:
-    """Migrate, create the demo user and start the project as 0.2.0 did, then add the
-    team's row through the API with the demo user's token."""
-    with serve_all(project, stack) as urls:
-        service = next(s for s in STACKS[stack].services if s.name in urls)
-        url = urls[service.name]
-        created = httpx.post(
-            url + service.path("/api/students"),
-            json={"name": "Kept", "grade": "B"},
-            headers=demo_authorization(url, project, service),
-            timeout=30,
-            trust_env=False,
-        )
-        assert created.status_code == 201, created.text

@@ -1,0 +1,35 @@
+"""The two resources every resource test adds: one refers to the other, and between them
+they hold every field type (docs/contract/resources.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold import api
+from scaffold.resources.engine import AddResult
+
+TEACHER = ("teacher", ["name:str", "email:email:unique", "website:url?"])
+COURSE = (
+    "course",
+    [
+        "title:str",
+        "code:str:unique",
+        "summary:text?",
+        "credits:int",
+        "price:decimal",
+        "active:bool",
+        "starts_on:date",
+        "opens_at:datetime",
+        "contact:email?",
+        "homepage:url?",
+        "teacher:ref",
+    ],
+)
+
+
+def add_teacher_and_course(project: Path, *, migrate: bool = True) -> list[AddResult]:
+    """``scaffold add resource`` twice, as a user would (the course refers to the teacher)."""
+    return [
+        api.add_resource(path=project, name=name, fields=fields, migrate=migrate)
+        for name, fields in (TEACHER, COURSE)
+    ]
