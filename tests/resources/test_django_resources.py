@@ -12,6 +12,7 @@ included) pass.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -58,10 +59,17 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def http(project: Path):
-    with serve(project, STACK) as url, httpx.Client(base_url=url, timeout=30) as client:
-        service = STACKS[STACK].services[0]
-        client.headers.update(demo_authorization(url, project, service))
+def base_url(project: Path) -> Iterator[str]:
+    with serve(project, STACK) as url:
+        yield url
+
+
+@pytest.fixture
+def http(project: Path, base_url: str) -> Iterator[httpx.Client]:
+    """A client with the demo user's Bearer token."""
+    service = STACKS[STACK].services[0]
+    headers = demo_authorization(base_url, project, service)
+    with httpx.Client(base_url=base_url, headers=headers, timeout=30) as client:
         yield client
 
 
@@ -83,7 +91,7 @@ def test_own_tests_lint_and_migration_checks_pass(project: Path) -> None:
     run(project, "uv", "run", "ruff", "format", "--check", "teachers", "courses")
 
 
-def test_a_teacher_and_a_course_over_http(http: httpx.Client) -> None:
+def test_a_teacher_and_a_course_over_http(http: httpx.Client, base_url: str) -> None:
     teacher = http.post("/api/teachers/", json={"name": "Ada", "email": "ada@example.com"})
     assert teacher.status_code == 201, teacher.text
     assert teacher.json()["website"] is None
@@ -93,7 +101,7 @@ def test_a_teacher_and_a_course_over_http(http: httpx.Client) -> None:
     assert course.json()["price"] == "12.50"
     assert course.json()["opens_at"] == "2026-01-05T08:30:00Z"
 
-    listed = httpx.get(f"{http.base_url}api/courses/", timeout=30).json()  # anonymous read
+    listed = httpx.get(f"{base_url}/api/courses/", timeout=30).json()  # anonymous read
     assert listed["count"] == 1 and listed["results"] == [course.json()]
 
 
@@ -116,10 +124,10 @@ def test_an_unknown_teacher_is_a_422(http: httpx.Client) -> None:
     assert set(answer.json()["error"]["fields"]) == {"teacher_id"}
 
 
-def test_anonymous_writes_are_a_401(http: httpx.Client) -> None:
-    answer = httpx.post(
-        f"{http.base_url}api/teachers/", json={"name": "Eve", "email": "e@example.com"}
-    )
+def test_anonymous_writes_are_a_401(base_url: str) -> None:
+    teacher = {"name": "Eve", "email": "eve@example.com"}
+
+    answer = httpx.post(f"{base_url}/api/teachers/", json=teacher, timeout=30)
 
     assert answer.status_code == 401
     assert answer.headers["WWW-Authenticate"] == "Bearer"
