@@ -45,3 +45,12 @@ def state(path: Path, *, only: Sequence[str] = ()) -> Literal["none", "clean", "
         return "none"
     status = probe(["git", "status", "--porcelain", "--", *only], cwd=path)
     return "dirty" if status is None or status.stdout.strip() else "clean"
+
+
+def uncommitted_lines(path: Path, only: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Lines added and removed in ``only`` since the last commit (stripped)."""
+    diff = run(["git", "diff", "--no-color", "-U0", "HEAD", "--", *only], path, step="git diff")
+    rows = [row for row in diff.splitlines() if not row.startswith(("+++", "---"))]
+    added = [row[1:].strip() for row in rows if row.startswith("+")]
+    removed = [row[1:].strip() for row in rows if row.startswith("-")]
+    return added, removed

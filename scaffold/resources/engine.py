@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +45,7 @@ def add_resource(
     target = locate(project)
     existing = recorded_resources(target)
     resource = parse_resource(name, fields, taken=taken_names(target), resources=existing)
-    _require_committed_registrations(target)
+    _require_committed_registrations(target, existing)
     migration = next_migration(target)
     answer = resource_answers(resource, existing, migration)
     names = spellings(resource.name)
@@ -94,9 +94,17 @@ def _main_answers(target: Target) -> dict[str, object]:
     return {k: v for k, v in target.recorded.raw.items() if not k.startswith("_")}
 
 
-def _require_committed_registrations(target: Target) -> None:
+def _require_committed_registrations(target: Target, existing: Iterable[str]) -> None:
+    """The registration files as last committed, give or take the lines scaffold added
+    for resources not committed yet (adding several resources in a row is fine)."""
     paths = sorted({spot.path for spot in target.layout.spots})
-    if git.state(target.root, only=paths) == "dirty":
+    if git.state(target.root, only=paths) != "dirty":
+        return
+    ours = {
+        spot.render(spellings(name)).strip() for name in existing for spot in target.layout.spots
+    }
+    added, removed = git.uncommitted_lines(target.root, paths)
+    if removed or not set(added) <= ours:
         raise UserError(
             f"{', '.join(paths)} has uncommitted edits; scaffold adds its lines there.",
             "Commit or stash them first, so this change can be reviewed on its own.",

@@ -11,7 +11,11 @@ import pytest
 
 from scaffold.resources.engine import AddResult
 from scaffold.stacks import STACKS
-from tests.support.past_releases import THIS_RELEASE, update_to_this_release
+from tests.support.past_releases import (
+    THIS_RELEASE,
+    edit_readme_and_commit,
+    update_to_this_release,
+)
 from tests.support.projects import generate, install, run_all
 from tests.support.resources import add_teacher_and_course
 from tests.support.template_repos import commit_all, release, template_repo
@@ -52,6 +56,7 @@ def test_resources_take_template_improvements_and_keep_the_teams_edits(
     edited = project / first_code_file(course)
     edited.write_text(f"{COMMENT[edited.suffix]}{OURS}\n" + edited.read_text())
     commit_all(project, "teacher and course, with our rule")
+    edit_readme_and_commit(project)
     migrations = {
         rel: (project / rel).read_text() for rel in (teacher.migration, course.migration) if rel
     }

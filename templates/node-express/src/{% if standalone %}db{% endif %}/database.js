@@ -16,3 +16,19 @@ export async function openDatabase({ databaseUrl = '', sqliteFile = 'data/app.sq
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgres(databaseUrl);
   throw new Error('DATABASE_URL must start with postgres:// or postgresql:// (leave it empty for SQLite)');
 }
+
+// Which constraint a failed statement broke, the same way on both databases:
+// { kind: 'unique', column } (column when the database names it), { kind: 'foreign_key',
+// column } (PostgreSQL names it, SQLite does not), or null for any other error.
+export function constraintViolation(error) {
+  // PostgreSQL: SQLSTATE 23505 / 23503; the detail reads "Key (column)=(value) ...".
+  const column = /^Key \(([^)]+)\)=/.exec(error.detail ?? '')?.[1];
+  if (error.code === '23505') return { kind: 'unique', column };
+  if (error.code === '23503') return { kind: 'foreign_key', column };
+  // SQLite: "UNIQUE constraint failed: table.column" / "FOREIGN KEY constraint failed".
+  if (error.code !== 'ERR_SQLITE_ERROR') return null;
+  const unique = /^UNIQUE constraint failed: \w+\.(\w+)/.exec(error.message);
+  if (unique) return { kind: 'unique', column: unique[1] };
+  if (error.message.startsWith('FOREIGN KEY constraint failed')) return { kind: 'foreign_key' };
+  return null;
+}

@@ -3,8 +3,15 @@
 // parsed once per connection.
 import pg from 'pg';
 
+// A calendar date stays the string PostgreSQL sends ('2026-09-01'): pg's default turns it
+// into a Date at local midnight, a different day in another time zone.
+const DATE = 1082;
+const types = {
+  getTypeParser: (oid, format) => (oid === DATE ? (value) => value : pg.types.getTypeParser(oid, format)),
+};
+
 export async function openPostgres(connectionString) {
-  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 5000, types });
   // An idle client losing its connection must not crash the process; the pool reconnects.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
 

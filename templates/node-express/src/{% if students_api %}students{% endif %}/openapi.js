@@ -1,62 +1,13 @@
-// The OpenAPI 3.1 description served at /openapi.json, for client generators, API
-// explorers and fuzzers. Request bodies come from the zod schemas the routes validate
-// with, so the description cannot drift from what the API accepts.
-import { z } from 'zod';
-
-import { DEFAULT_LIMIT, MAX_LIMIT } from './router.js';
+// The students API's part of the OpenAPI document (src/openapi.js puts the parts together).
+import { body, bearer, error, idParameter, json, jsonSchema, query, ref, write } from '../openapi.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../rest.js';
 import { studentPatchSchema, studentSchema } from './schema.js';
 
-// Embedded in an OpenAPI document, a schema takes its dialect from the document.
-const jsonSchema = (schema) => {
-  const embedded = z.toJSONSchema(schema, { io: 'input' });
-  delete embedded.$schema;
-  return embedded;
-};
-
-const json = (schema) => ({ 'application/json': { schema } });
-const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
-const error = (description) => ({ description, content: json(ref('Error')) });
-const body = (schema) => ({ required: true, content: json(ref(schema)) });
-
-const query = (name, schema, description) => ({ name, in: 'query', required: false, schema, description });
-const studentId = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-};
-const bearer = [{ bearer: [] }];
-const jsonBody = {
-  400: error('The body is not JSON'),
-  413: error('The body is larger than 64 KiB'),
-  415: error('The body is not application/json'),
-};
-const write = {
-  ...jsonBody,
-  401: error('No valid Bearer token'),
-  422: error('The body breaks a rule; `fields` says which'),
-};
 const notFound = { 404: error('No student has this id') };
 const student = (description) => ({ description, content: json(ref('Student')) });
 
-export const openApiDocument = {
-  openapi: '3.1.0',
-  info: { title: 'Students API', version: '0.2.0' },
+export const studentsOpenApi = {
   paths: {
-    '/api/auth/token': {
-      post: {
-        operationId: 'createToken',
-        summary: 'Exchange a username and password for a Bearer token',
-        requestBody: body('Credentials'),
-        responses: {
-          200: { description: 'A token for `Authorization: Bearer …`', content: json(ref('Token')) },
-          ...jsonBody,
-          401: error('Wrong username or password'),
-          422: error('A field is missing or not a string'),
-          429: error('Too many failed logins from this client; wait Retry-After seconds'),
-        },
-      },
-    },
     '/api/students': {
       get: {
         operationId: 'listStudents',
@@ -79,7 +30,7 @@ export const openApiDocument = {
       },
     },
     '/api/students/{id}': {
-      parameters: [studentId],
+      parameters: [idParameter],
       get: {
         operationId: 'getStudent',
         summary: 'Read a student',
@@ -107,46 +58,22 @@ export const openApiDocument = {
       },
     },
   },
-  components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    schemas: {
-      Credentials: {
-        type: 'object',
-        required: ['username', 'password'],
-        properties: { username: { type: 'string' }, password: { type: 'string' } },
-      },
-      Token: { type: 'object', required: ['token'], properties: { token: { type: 'string' } } },
-      StudentInput: jsonSchema(studentSchema),
-      StudentPatch: jsonSchema(studentPatchSchema),
-      Student: {
-        type: 'object',
-        required: ['id', 'name', 'grade'],
-        properties: { id: { type: 'integer' }, name: { type: 'string' }, grade: { type: 'string' } },
-      },
-      StudentPage: {
-        type: 'object',
-        required: ['count', 'limit', 'offset', 'results'],
-        properties: {
-          count: { type: 'integer', description: 'Students in all' },
-          limit: { type: 'integer' },
-          offset: { type: 'integer' },
-          results: { type: 'array', items: ref('Student') },
-        },
-      },
-      Error: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: {
-              code: { type: 'string', examples: ['invalid', 'not_found', 'unauthorized'] },
-              message: { type: 'string' },
-              fields: { type: 'object', additionalProperties: { type: 'string' } },
-            },
-          },
-        },
+  schemas: {
+    StudentInput: jsonSchema(studentSchema),
+    StudentPatch: jsonSchema(studentPatchSchema),
+    Student: {
+      type: 'object',
+      required: ['id', 'name', 'grade'],
+      properties: { id: { type: 'integer' }, name: { type: 'string' }, grade: { type: 'string' } },
+    },
+    StudentPage: {
+      type: 'object',
+      required: ['count', 'limit', 'offset', 'results'],
+      properties: {
+        count: { type: 'integer', description: 'Students in all' },
+        limit: { type: 'integer' },
+        offset: { type: 'integer' },
+        results: { type: 'array', items: ref('Student') },
       },
     },
   },

@@ -2,11 +2,9 @@
 import { Router } from 'express';
 
 import { HttpError, methodNotAllowed } from '../errors.js';
+import { parseId, parsePage } from '../rest.js';
 import { parseBody, requireJson } from '../validation.js';
-import { parseId, studentPatchSchema, studentSchema } from './schema.js';
-
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+import { studentPatchSchema, studentSchema } from './schema.js';
 
 export function createStudentsRouter({ students, requireUser }) {
   const router = Router();
@@ -47,23 +45,6 @@ export function createStudentsRouter({ students, requireUser }) {
     .all(methodNotAllowed('GET, PUT, PATCH, DELETE'));
 
   return router;
-}
-
-// ?limit=L&offset=O: whole numbers, limit 1-100 (default 20), offset 0 or more (default 0).
-export function parsePage(query) {
-  const limit = parseCount(query.limit, DEFAULT_LIMIT);
-  const offset = parseCount(query.offset, 0);
-  const fields = {};
-  if (limit === null || limit < 1 || limit > MAX_LIMIT) fields.limit = `Must be a whole number from 1 to ${MAX_LIMIT}.`;
-  if (offset === null) fields.offset = 'Must be a whole number, 0 or more.';
-  if (Object.keys(fields).length > 0) throw new HttpError(422, 'invalid', 'The query parameters are invalid.', fields);
-  return { limit, offset };
-}
-
-// Digits only (no sign, no decimals), at most 15 of them: always a safe integer.
-function parseCount(value, fallback) {
-  if (value === undefined) return fallback;
-  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
 
 function notFound() {

@@ -27,12 +27,3 @@ export const studentSchema = z.strictObject({ name, grade });
 
 // PATCH: either field, both or none ({} changes nothing).
 export const studentPatchSchema = studentSchema.partial();
-
-// Ids are positive 32-bit integers (PostgreSQL `integer`); anything else names no student.
-const MAX_ID = 2_147_483_647;
-
-export function parseId(raw) {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= MAX_ID ? id : null;
-}

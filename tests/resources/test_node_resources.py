@@ -1,0 +1,241 @@
+"""node-express with resources of the user's own, spun up: a project (default features,
+SQLite) is rendered and installed, then `scaffold add resource` adds a teacher and a course
+that refers to it (every field type). The project's own tests (the resources' included)
+and lint pass, its migrations apply once and then find nothing to do, and over real HTTP
+the server serves both resources under the contract's rules: public reads, writes with the
+demo user's token, 422 for a teacher that does not exist, 409 for deleting a teacher a
+course refers to. `--pretend` writes nothing; the own tests pass on PostgreSQL too.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from scaffold import api
+from scaffold.resources.engine import AddResult
+from scaffold.stacks import STACKS
+from tests.support.projects import (
+    demo_authorization,
+    generate,
+    install,
+    run,
+    run_all,
+    serve,
+)
+from tests.support.resources import COURSE, TEACHER
+from tests.support.template_repos import commit_all
+
+pytestmark = pytest.mark.spinup
+
+STACK = "node-express"
+SERVICE = STACKS[STACK].services[0]
+A_COURSE = {
+    "title": "Algebra",
+    "code": "ALG-1",
+    "credits": 3,
+    "price": "12.5",
+    "active": True,
+    "starts_on": "2026-09-01",
+    "opens_at": "2026-09-01T11:00:00+02:00",
+}
+
+
+@dataclass(frozen=True)
+class Project:
+    path: Path
+    added: list[AddResult]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    path = generate(tmp_path_factory.mktemp("node-resources"), STACK)
+    install(path, STACK)
+    added = []
+    # As a user would: review and commit each resource before adding the next (scaffold
+    # refuses to edit a registration file with uncommitted changes).
+    for name, fields in (TEACHER, COURSE):
+        added.append(api.add_resource(path=path, name=name, fields=fields))
+        commit_all(path, f"Add the {name} resource")
+    return Project(path, added)
+
+
+@pytest.fixture(scope="module")
+def http(project: Project) -> Iterator[httpx.Client]:
+    with (
+        serve(project.path, STACK) as url,
+        httpx.Client(base_url=url, timeout=30, trust_env=False) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def token(project: Project, http: httpx.Client) -> dict[str, str]:
+    return demo_authorization(str(http.base_url).rstrip("/"), project.path, SERVICE)
+
+
+# --- what was written -------------------------------------------------------------------------
+
+
+def test_each_resource_has_its_module_migrations_tests_and_registration(project: Project) -> None:
+    for result, plural, number in zip(
+        project.added, ("teachers", "courses"), ("0003", "0004"), strict=True
+    ):
+        assert result.migrated
+        assert result.migration == f"migrations/sqlite/{number}_{plural}.sql"
+        expected = {
+            *(f"src/{plural}/{name}.js" for name in ("index", "schema", "repository", "router")),
+            f"src/{plural}/openapi.js",
+            f"migrations/postgres/{number}_{plural}.sql",
+            f"test/{plural}.test.js",
+            f"test/factories/{plural}.js",
+        }
+        assert expected <= set(result.files), result.files
+    registry = (project.path / "src/resources.js").read_text()
+    assert "import teachers from './teachers/index.js';" in registry
+    assert "  courses,\n  // scaffold: resources" in registry
+
+
+# --- the project checks itself ----------------------------------------------------------------
+
+
+def test_own_tests_pass_with_the_resources(project: Project) -> None:
+    output = run_tests(project.path)
+    for suite in ("teachers API", "courses API", "students API"):
+        assert f"▶ {suite}" in output, suite
+
+
+def test_lint_passes(project: Project) -> None:
+    run_all(project.path, STACKS[STACK].lint)
+
+
+def test_migrations_apply_once(project: Project) -> None:
+    assert "up to date" in run(project.path, "npm", "run", "migrate").stdout
+    assert "up to date" in run(project.path, "npm", "run", "migrate").stdout
+
+
+@pytest.mark.postgres
+def test_own_tests_pass_on_postgres(project: Project, postgres_url: str) -> None:
+    output = run_tests(project.path, {"TEST_DATABASE_URL": postgres_url})
+    assert "▶ courses API" in output
+
+
+def run_tests(path: Path, env: dict[str, str] | None = None) -> str:
+    return "".join(run(path, *argv, cwd=cwd, env=env).stdout for cwd, argv in STACKS[STACK].test)
+
+
+# --- over HTTP --------------------------------------------------------------------------------
+
+
+def test_a_course_refers_to_a_teacher_that_then_cannot_be_deleted(
+    http: httpx.Client, token: dict[str, str]
+) -> None:
+    teacher = http.post(
+        "/api/teachers", json={"name": " Ada ", "email": "ada@example.com"}, headers=token
+    )
+    assert teacher.status_code == 201, teacher.text
+    assert teacher.json() == {
+        "id": teacher.json()["id"],
+        "name": "Ada",
+        "email": "ada@example.com",
+        "website": None,
+    }
+    teacher_id = teacher.json()["id"]
+    course = http.post("/api/courses", json={**A_COURSE, "teacher_id": teacher_id}, headers=token)
+    assert course.status_code == 201, course.text
+    assert course.headers["location"] == f"/api/courses/{course.json()['id']}"
+    body = course.json()
+    assert (body["price"], body["opens_at"], body["summary"]) == (
+        "12.50",
+        "2026-09-01T09:00:00.000Z",
+        None,
+    )
+
+    refused = http.delete(f"/api/teachers/{teacher_id}", headers=token)
+    assert refused.status_code == 409
+    assert refused.json()["error"]["code"] == "conflict"
+    assert http.get(f"/api/teachers/{teacher_id}").status_code == 200
+
+    listed = http.get("/api/courses").json()
+    assert listed["count"] >= 1 and body in listed["results"]
+
+
+def test_an_unknown_teacher_is_refused(http: httpx.Client, token: dict[str, str]) -> None:
+    answer = http.post(
+        "/api/courses", json={**A_COURSE, "code": "ALG-2", "teacher_id": 2147483000}, headers=token
+    )
+    assert answer.status_code == 422
+    assert answer.json()["error"] == {
+        "code": "invalid",
+        "message": answer.json()["error"]["message"],
+        "fields": {"teacher_id": answer.json()["error"]["fields"]["teacher_id"]},
+    }
+
+
+def test_anonymous_writes_are_refused_and_reads_are_public(http: httpx.Client) -> None:
+    for method, path in (("POST", "/api/teachers"), ("DELETE", "/api/courses/1")):
+        answer = http.request(method, path, json={"name": "Eve", "email": "eve@example.com"})
+        assert answer.status_code == 401
+        assert answer.headers["www-authenticate"] == "Bearer"
+    page = http.get("/api/teachers?limit=1")
+    assert page.status_code == 200
+    assert set(page.json()) == {"count", "limit", "offset", "results"}
+
+
+def test_openapi_describes_the_resources(http: httpx.Client) -> None:
+    document = http.get("/openapi.json").json()
+    assert {"/api/teachers", "/api/teachers/{id}", "/api/courses/{id}"} <= set(document["paths"])
+    assert document["components"]["schemas"]["CourseInput"]["required"] == [
+        "title",
+        "code",
+        "credits",
+        "price",
+        "active",
+        "starts_on",
+        "opens_at",
+        "teacher_id",
+    ]
+
+
+# --- --pretend --------------------------------------------------------------------------------
+
+
+def test_pretend_writes_nothing(project: Project) -> None:
+    before = snapshot(project.path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scaffold",
+            "add",
+            "resource",
+            "room",
+            "number:int",
+            "--pretend",
+            "--json",
+        ],
+        cwd=project.path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "src/rooms/router.js" in json.loads(done.stdout)["files"]
+    assert snapshot(project.path) == before
+
+
+def snapshot(path: Path) -> dict[str, bytes]:
+    """Every file outside node_modules and data/, with its bytes."""
+    skip = {"node_modules", "data", ".git"}
+    return {
+        str(p.relative_to(path)): p.read_bytes()
+        for p in path.rglob("*")
+        if p.is_file() and not skip & set(p.relative_to(path).parts)
+    }
