@@ -1,12 +1,11 @@
 """django-drf and the hybrid's Django backend: `scaffold add resource`, spun up.
 
 A project is rendered and installed; a teacher and a course (every field type, a reference)
-are added as a user would (each add committed before the next, as its hint says). Then the
-project's own tests (the resources' included), ruff, `makemigrations --check` and the
-resources' formatting pass, and the server, started for real, serves both resources under
-the contract over HTTP. `--pretend` writes nothing. In a hybrid, `scaffold add resource`
-run at the top level puts the resources in backend/, whose own tests (their chat events
-included) pass.
+are added as a user would. Then the project's own tests (the resources' included), ruff,
+`makemigrations --check` and the resources' formatting pass, and the server, started for
+real, serves both resources under the contract over HTTP. `--pretend` writes nothing.
+In a hybrid, `scaffold add resource` run at the top level puts the resources in backend/,
+whose own tests (their chat events included) pass.
 """
 
 from __future__ import annotations
@@ -19,25 +18,16 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from scaffold import api
 from scaffold.cli import app
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
-from tests.support.resources import COURSE, TEACHER
+from tests.support.resources import add_teacher_and_course
 from tests.support.template_repos import commit_all
 
 pytestmark = pytest.mark.spinup
 
 STACK = "django-drf"
 MAKEMIGRATIONS_CHECK = ("uv", "run", "python", "manage.py", "makemigrations", "--check")
-
-
-def add_teacher_and_course(project: Path) -> None:
-    """Both resources through the library, each committed (the next add needs a clean
-    registration file)."""
-    for name, fields in (TEACHER, COURSE):
-        api.add_resource(path=project, name=name, fields=fields)
-        commit_all(project, f"Add the {name} resource")
 
 
 def status(project: Path) -> str:
@@ -55,6 +45,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = generate(tmp_path_factory.mktemp("django-resources"), STACK)
     install(path, STACK)
     add_teacher_and_course(path)
+    commit_all(path, "a teacher and a course")
     return path
 
 
