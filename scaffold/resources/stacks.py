@@ -53,7 +53,9 @@ LAYOUTS: dict[str, ResourceLayout] = {
             ),
         ),
         migrations=None,
-        migrate=(".venv/bin/python", "manage.py", "migrate"),
+        # The system checks (admin, URLs) cost most of a second and are not about the
+        # schema; the project's runserver and tests run them.
+        migrate=(".venv/bin/python", "manage.py", "migrate", "--skip-checks"),
         installed=".venv",
     ),
     "node-express": ResourceLayout(

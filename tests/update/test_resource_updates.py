@@ -35,11 +35,14 @@ def improve_every_resource_file(repo: Path) -> None:
 
 
 def first_code_file(added: AddResult) -> str:
-    """The first code file a resource added that is neither a test nor a migration."""
+    """The first module of a resource's own code (not a package marker, test or migration)."""
     return next(
         rel
         for rel in added.files
-        if Path(rel).suffix in COMMENT and "test" not in rel and "migrations" not in rel
+        if Path(rel).suffix in COMMENT
+        and Path(rel).name not in ("__init__.py", "index.js")
+        and "test" not in rel
+        and "migrations" not in rel
     )
 
 
