@@ -89,7 +89,7 @@ def test_outside_a_scaffold_project_it_says_where_to_run(tmp_path: Path) -> None
 
 
 def test_uncommitted_edits_to_the_registration_file_stop_it(unchanged: Path) -> None:
-    main = unchanged / "app" / "main.py"
+    main = unchanged / "app" / "resources.py"
     original = main.read_text()
     main.write_text(original + "# mine\n")
     try:
@@ -100,12 +100,12 @@ def test_uncommitted_edits_to_the_registration_file_stop_it(unchanged: Path) -> 
 
 
 def test_a_moved_marker_stops_it_with_the_lines_to_add(tmp_path: Path, project: Path) -> None:
-    main = project / "app" / "main.py"
+    main = project / "app" / "resources.py"
     original = main.read_text()
     main.write_text(original.replace("# scaffold: resource routers", "# moved"))
     commit_all(project, "move the marker")
     try:
-        refused(add(project, "course", "title:str"), "app.include_router(courses_router)")
+        refused(add(project, "course", "title:str"), "courses_router,")
         assert status(project) == ""
     finally:
         main.write_text(original)
@@ -116,7 +116,7 @@ def test_pretend_lists_files_and_lines_and_writes_nothing(unchanged: Path) -> No
     result = add(unchanged, "course", "title:str", "--pretend")
     assert result.exit_code == 0, result.output
     assert "app/courses/router.py" in result.output
-    assert "app.include_router(courses_router)" in result.output
+    assert "app/resources.py: courses_router," in result.output
 
 
 def test_json_describes_what_was_added(project: Path) -> None:
@@ -129,7 +129,7 @@ def test_json_describes_what_was_added(project: Path) -> None:
     assert described["migration"].startswith("migrations/versions/")
     assert described["migrated"] is False
     assert set(described["commands"]) >= {"test"}
-    assert "lab_sessions" in (project / "app" / "main.py").read_text()
+    assert "lab_sessions_router," in (project / "app" / "resources.py").read_text()
     # Never committed: the user reviews it.
     assert status(project)
     subprocess.run(["git", "stash", "-u", "-q"], cwd=project, check=True)
