@@ -1,7 +1,9 @@
-"""One students API in every stack: each case of docs/contract/students.yaml, sent over real
-HTTP to each stack rendered, installed, migrated and started for real, on SQLite and on
-PostgreSQL, gets the answer the contract (docs/api-contract.md) gives. The PostgreSQL
-variants then pass their own test suites against a database of the same real server.
+"""One API in every stack: each stack is rendered, installed, given a teacher and a course
+by `scaffold add resource` (every field type, a reference), migrated and started for real,
+on SQLite and on PostgreSQL; each case of docs/contract/students.yaml and of
+docs/contract/resources.yaml, sent over real HTTP, gets the answer the contract
+(docs/api-contract.md) gives. The PostgreSQL variants then pass their own test suites
+(the resources' included) against a database of the same real server.
 
 A case's expectation names a status and, as they apply, the error code, the exact set of
 offending fields, the body (ids checked, then set aside) and headers that must be there.
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from tests.support.projects import (
     run_all,
     serve_all,
 )
+from tests.support.resources import add_teacher_and_course
 from tests.support.template_repos import ROOT
 
 pytestmark = pytest.mark.spinup
@@ -38,15 +41,29 @@ pytestmark = pytest.mark.spinup
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "docs" / "contract" / "students.yaml").read_text()
 )["cases"]
+RESOURCES: dict[str, Any] = yaml.safe_load((ROOT / "docs/contract/resources.yaml").read_text())
 FILLERS = {
     "name_100": "x" * 100,
     "name_101": "x" * 101,
     "name_10k": "x" * 10_240,
     "name_100k": "x" * 100_000,
     "emoji_100": "\N{GRINNING FACE}" * 100,
+    "str_255": "x" * 255,
+    "str_256": "x" * 256,
 }
 A_STUDENT = {"name": "Asha", "grade": "A-"}
 _databases = itertools.count()
+_numbers = itertools.count(1)
+
+
+def encode(request: dict[str, Any], fill: Callable[[Any], Any]) -> tuple[dict[str, str], bytes]:
+    """A case's body as (headers, bytes): ``raw`` exactly, ``json`` with its placeholders."""
+    if "raw" in request:
+        raw: str = request["raw"]
+        return {"content-type": request["content_type"]}, raw.encode("utf-8", "surrogatepass")
+    if "json" in request:
+        return {"content-type": "application/json"}, json.dumps(fill(request["json"])).encode()
+    return {}, b""
 
 
 @dataclass
@@ -66,26 +83,16 @@ class Api:
         path = self.service.path(request["path"])
         if "{id}" in path:
             path = path.replace("{id}", str(self.create(A_STUDENT)))
-        headers = self._auth(request.get("auth"))
-        if "raw" in request:
-            headers["content-type"] = request["content_type"]
-            raw: str = request["raw"]
-            content = raw.encode("utf-8", "surrogatepass")
-            return self.client.request(request["method"], path, content=content, headers=headers)
-        if "json" in request:
-            body = json.dumps(self._fill(request["json"])).encode()
-            headers["content-type"] = "application/json"
-            return self.client.request(request["method"], path, content=body, headers=headers)
-        return self.client.request(request["method"], path, headers=headers)
+        headers, content = encode(request, self._fill)
+        headers |= self.auth(request.get("auth"))
+        return self.client.request(request["method"], path, content=content, headers=headers)
 
-    def create(self, student: dict[str, str]) -> int:
-        answer = self.client.post(
-            self.service.path("/api/students"), json=student, headers=self._auth("token")
-        )
+    def create(self, row: object, path: str = "/api/students") -> int:
+        answer = self.client.post(self.service.path(path), json=row, headers=self.auth("token"))
         assert answer.status_code == 201, answer.text
         return int(answer.json()["id"])
 
-    def _auth(self, kind: str | None) -> dict[str, str]:
+    def auth(self, kind: str | None) -> dict[str, str]:
         return auth_headers(kind, self.authorization, self.username, self.password)
 
     def _fill(self, value: Any) -> Any:
@@ -120,6 +127,7 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         env["DATABASE_URL"] = services.create_database(server, f"contract_{next(_databases)}")
     project = generate(tmp_path_factory.mktemp(f"contract-{stack}-{db}"), stack, db=db)
     install(project, stack)
+    add_teacher_and_course(project, migrate=db == "sqlite")  # PostgreSQL: migrated on start
     service = API_STACKS[stack]
     username, password = demo_login(project / service.cwd)
     with (
@@ -142,6 +150,60 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_contract(api: Api, case: dict[str, Any]) -> None:
     check(api.send(case["request"]), case["expect"])
+
+
+@dataclass
+class Placeholders:
+    """One resource case's ``{seq}`` and the rows ``{teacher}`` / ``{course}`` name, each
+    created once, on first use."""
+
+    api: Api
+    seq: str = field(default_factory=lambda: str(next(_numbers)))
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def row(self, kind: str) -> int:
+        if kind not in self.rows:
+            row = (
+                {"name": f"Teacher {self.seq}", "email": f"teacher{self.seq}@example.com"}
+                if kind == "teacher"
+                else self.fill(RESOURCES["course"])
+            )
+            self.rows[kind] = self.api.create(row, f"/api/{kind}s")
+        return self.rows[kind]
+
+    def fill(self, value: Any) -> Any:
+        if isinstance(value, str):
+            if value in ("{teacher}", "{course}"):
+                return self.row(value[1:-1])
+            for key, text in {**FILLERS, "seq": self.seq}.items():
+                value = value.replace("{" + key + "}", text)
+            for kind in ("teacher", "course"):
+                if "{" + kind + "}" in value:
+                    value = value.replace("{" + kind + "}", str(self.row(kind)))
+            return value
+        if isinstance(value, dict):
+            return {k: self.fill(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.fill(v) for v in value]
+        return value
+
+    def send(self, request: dict[str, Any], auth: str | None) -> httpx.Response:
+        headers, content = encode(request, self.fill)
+        headers |= self.api.auth(auth)
+        path = self.api.service.path(self.fill(request["path"]))
+        return self.api.client.request(request["method"], path, content=content, headers=headers)
+
+
+@pytest.mark.parametrize(
+    "case", RESOURCES["cases"], ids=[f"resources: {c['name']}" for c in RESOURCES["cases"]]
+)
+def test_resource_contract(api: Api, case: dict[str, Any]) -> None:
+    placeholders = Placeholders(api)
+    for setup in case.get("setup", []):
+        answer = placeholders.send(setup, "token")
+        assert answer.status_code == 201, answer.text
+    answer = placeholders.send(case["request"], case["request"].get("auth"))
+    check(answer, placeholders.fill(case["expect"]))
 
 
 def test_its_own_tests_pass_against_the_real_postgresql(
