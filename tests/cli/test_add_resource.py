@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from scaffold.cli import app
 from scaffold.cli.boundary import EXIT_USER_ERROR
 from tests.support.projects import generate
-from tests.support.template_repos import commit_all
+from tests.support.template_repos import commit_all, status
 
 pytestmark = pytest.mark.cli
 
@@ -25,16 +25,6 @@ runner = CliRunner()
 
 def add(project: Path, *args: str) -> Result:
     return runner.invoke(app, ["add", "resource", *args, "--path", str(project)])
-
-
-def status(project: Path) -> str:
-    return subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ whose own tests (their chat events included) pass.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,22 +21,12 @@ from scaffold.cli import app
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
 from tests.support.resources import add_teacher_and_course
-from tests.support.template_repos import commit_all
+from tests.support.template_repos import commit_all, status
 
 pytestmark = pytest.mark.spinup
 
 STACK = "django-drf"
 MAKEMIGRATIONS_CHECK = ("uv", "run", "python", "manage.py", "makemigrations", "--check")
-
-
-def status(project: Path) -> str:
-    return subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
-from tests.support.resources import add_teacher_and_course
+from tests.support.resources import add_teacher_and_course, post_ada
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
@@ -69,27 +69,18 @@ def test_its_own_tests_lint_format_and_migration_check_pass(project: Path) -> No
 
 
 def test_a_teacher_and_a_course_over_http(client: httpx.Client, auth: dict[str, str]) -> None:
-    teacher = client.post(
-        "/api/teachers", json={"name": " Ada ", "email": "ada@example.com"}, headers=auth
-    )
-    assert teacher.status_code == 201, teacher.text
-    assert teacher.json() == {
-        "id": teacher.json()["id"],
-        "name": "Ada",
-        "email": "ada@example.com",
-        "website": None,
-    }
-    course = client.post("/api/courses", json=_course(teacher.json()["id"]), headers=auth)
+    teacher_id = post_ada(client, "/api/teachers", auth)
+    course = client.post("/api/courses", json=_course(teacher_id), headers=auth)
     assert course.status_code == 201, course.text
     assert course.headers["location"].endswith(f"/api/courses/{course.json()['id']}")
     assert course.json()["price"] == "12.50"
     assert course.json()["opens_at"] == "2026-09-01T07:30:00Z"
     assert course.json()["summary"] is None
 
-    refused = client.delete(f"/api/teachers/{teacher.json()['id']}", headers=auth)
+    refused = client.delete(f"/api/teachers/{teacher_id}", headers=auth)
     assert refused.status_code == 409, refused.text
     assert refused.json()["error"]["code"] == "conflict"
-    assert client.get(f"/api/teachers/{teacher.json()['id']}").status_code == 200
+    assert client.get(f"/api/teachers/{teacher_id}").status_code == 200
 
     page = client.get("/api/courses").json()
     assert page["count"] >= 1

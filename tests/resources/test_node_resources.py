@@ -30,7 +30,7 @@ from tests.support.projects import (
     run_all,
     serve,
 )
-from tests.support.resources import COURSE, TEACHER
+from tests.support.resources import COURSE, TEACHER, post_ada
 from tests.support.template_repos import commit_all
 
 pytestmark = pytest.mark.spinup
@@ -131,17 +131,7 @@ def run_tests(path: Path, env: dict[str, str] | None = None) -> str:
 def test_a_course_refers_to_a_teacher_that_then_cannot_be_deleted(
     http: httpx.Client, token: dict[str, str]
 ) -> None:
-    teacher = http.post(
-        "/api/teachers", json={"name": " Ada ", "email": "ada@example.com"}, headers=token
-    )
-    assert teacher.status_code == 201, teacher.text
-    assert teacher.json() == {
-        "id": teacher.json()["id"],
-        "name": "Ada",
-        "email": "ada@example.com",
-        "website": None,
-    }
-    teacher_id = teacher.json()["id"]
+    teacher_id = post_ada(http, "/api/teachers", token)
     course = http.post("/api/courses", json={**A_COURSE, "teacher_id": teacher_id}, headers=token)
     assert course.status_code == 201, course.text
     assert course.headers["location"] == f"/api/courses/{course.json()['id']}"

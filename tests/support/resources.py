@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+
 from scaffold import api
 from scaffold.resources.engine import AddResult
 
@@ -33,3 +35,16 @@ def add_teacher_and_course(project: Path, *, migrate: bool = True) -> list[AddRe
         api.add_resource(path=project, name=name, fields=fields, migrate=migrate)
         for name, fields in (TEACHER, COURSE)
     ]
+
+
+def post_ada(client: httpx.Client, path: str, headers: dict[str, str]) -> int:
+    """Create the teacher Ada (her name sent with spaces around it); return her id."""
+    teacher = client.post(path, json={"name": " Ada ", "email": "ada@example.com"}, headers=headers)
+    assert teacher.status_code == 201, teacher.text
+    assert teacher.json() == {
+        "id": teacher.json()["id"],
+        "name": "Ada",
+        "email": "ada@example.com",
+        "website": None,
+    }
+    return int(teacher.json()["id"])

@@ -22,6 +22,11 @@ def git(cwd: Path, *args: str) -> str:
     ).stdout
 
 
+def status(project: Path) -> str:
+    """``git status --porcelain``, untracked files listed one by one: "" when unchanged."""
+    return git(project, "status", "--porcelain", "--untracked-files=all")
+
+
 def commit_all(project: Path, message: str) -> None:
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", message)
