@@ -15,13 +15,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from typer.testing import CliRunner
 
-from scaffold.cli import app
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
-from tests.support.resources import add_teacher_and_course
-from tests.support.template_repos import commit_all, status
+from tests.support.resources import add_teacher_and_course, pretend_to_add
+from tests.support.template_repos import commit_all
 
 pytestmark = pytest.mark.spinup
 
@@ -115,15 +113,7 @@ def test_anonymous_writes_are_a_401(base_url: str) -> None:
 
 
 def test_pretend_writes_nothing(project: Path) -> None:
-    before = status(project)
-    result = CliRunner().invoke(
-        app, ["add", "resource", "room", "number:int", "--pretend", "--path", str(project)]
-    )
-
-    assert result.exit_code == 0, result.output
-    assert "rooms/models.py" in result.output
-    assert status(project) == before
-    assert not (project / "rooms").exists()
+    assert "rooms/models.py" in pretend_to_add(project, "room", ["number:int"])
 
 
 def course_body(code: str, teacher_id: int) -> dict[str, object]:

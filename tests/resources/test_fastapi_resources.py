@@ -5,9 +5,6 @@ contract's rules; `--pretend` writes nothing."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ import pytest
 
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
-from tests.support.resources import add_teacher_and_course, post_ada
+from tests.support.resources import add_teacher_and_course, post_ada, pretend_to_add
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
@@ -112,28 +109,7 @@ def test_the_openapi_document_describes_both(client: httpx.Client) -> None:
 
 
 def test_pretend_writes_nothing(project: Path) -> None:
-    before = _tree(project)
-
-    answer = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "scaffold",
-            "add",
-            "resource",
-            "room",
-            "name:str",
-            "--pretend",
-            "--json",
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-
-    assert "app/rooms/router.py" in json.loads(answer.stdout)["files"]
-    assert _tree(project) == before
+    assert "app/rooms/router.py" in pretend_to_add(project, "room", ["name:str"])
 
 
 def _course(teacher_id: int) -> dict[str, object]:
@@ -147,17 +123,3 @@ def _course(teacher_id: int) -> dict[str, object]:
         "opens_at": "2026-09-01T09:30:00+02:00",
         "teacher_id": teacher_id,
     }
-
-
-def _tree(project: Path) -> tuple[str, list[str]]:
-    """git status and the project's own files (not .venv, caches or the database)."""
-    status = subprocess.run(
-        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True
-    ).stdout
-    files = sorted(
-        str(p.relative_to(project))
-        for folder in ("app", "migrations", "tests", ".scaffold")
-        for p in (project / folder).rglob("*")
-        if "__pycache__" not in p.parts
-    )
-    return status, files

@@ -3,12 +3,17 @@ they hold every field type (docs/contract/resources.yaml)."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
+from typer.testing import CliRunner
 
 from scaffold import api
+from scaffold.cli import app
 from scaffold.resources.engine import AddResult
+from tests.support.template_repos import git
 
 TEACHER = ("teacher", ["name:str", "email:email:unique", "website:url?"])
 COURSE = (
@@ -48,3 +53,23 @@ def post_ada(client: httpx.Client, path: str, headers: dict[str, str]) -> int:
         "website": None,
     }
     return int(teacher.json()["id"])
+
+
+def pretend_to_add(project: Path, name: str, fields: Sequence[str]) -> list[str]:
+    """``scaffold add resource NAME FIELDS --pretend --json``: the files it would write,
+    checked to have written nothing (no new file, no edit)."""
+    before = _work_tree(project)
+    result = CliRunner().invoke(
+        app, ["add", "resource", name, *fields, "--pretend", "--json", "--path", str(project)]
+    )
+    assert result.exit_code == 0, result.output
+    assert _work_tree(project) == before
+    files: list[str] = json.loads(result.stdout)["files"]
+    return files
+
+
+def _work_tree(project: Path) -> tuple[str, str]:
+    return (
+        git(project, "status", "--porcelain", "--untracked-files=all"),
+        git(project, "diff", "--binary"),
+    )
