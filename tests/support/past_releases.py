@@ -51,17 +51,18 @@ def edit_readme_and_commit(project: Path) -> None:
     commit_all(project, "our notes")
 
 
-def update_to_this_release(project: Path) -> None:
-    """``scaffold update``; README conflicts resolved as a person would (keep both sides);
-    the team's note kept; the project recorded at this release; the result committed."""
+def update_to_this_release(project: Path, release: str = THIS_RELEASE) -> None:
+    """``scaffold update`` (to ``release``, the newest tag); README conflicts resolved as a
+    person would (keep both sides); the team's note kept; the project recorded at that
+    release; the result committed."""
     result = CliRunner().invoke(app, ["update", str(project)])
     assert result.exit_code in (0, EXIT_CONFLICTS), result.output
     if result.exit_code == EXIT_CONFLICTS:
         keep_both_sides(project)
     assert TEAM_NOTES.strip() in (project / "README.md").read_text()
     answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
-    assert answers["_commit"] == THIS_RELEASE
-    commit_all(project, f"update to {THIS_RELEASE}")
+    assert answers["_commit"] == release
+    commit_all(project, f"update to {release}")
 
 
 def installs_passes_its_tests_and_serves_old_rows(project: Path, stack: str) -> None:

@@ -1,8 +1,12 @@
-"""Projects made by scaffold 0.3.0 keep working: one per stack (default features, SQLite),
-migrated and used as 0.3.0's README says (its demo user wrote a row through the API), with
-a committed README edit of the team's, update to this release, then — now that they have
-the resource generator — get a teacher and a course with `scaffold add resource`, pass
-their own tests (the new resources' included) and serve the old rows.
+"""Projects made by scaffold 0.3.0 keep working, and their resources follow the template.
+
+One per stack (default features, SQLite), migrated and used as 0.3.0's README says (its
+demo user wrote a row through the API), with a committed README edit of the team's:
+it updates to this release; gets a teacher and a course with `scaffold add resource`;
+the team writes a rule into a course module; then it updates to a later release that
+improved every resource file. Both resources get the improvement, the team's rule stays,
+their migrations stay as written, and the project installs, passes its own tests (the
+resources' included) and serves the old rows.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from scaffold.resources.engine import AddResult
 from scaffold.stacks import STACKS
 from tests.support.past_releases import (
+    THIS_RELEASE,
     edit_readme_and_commit,
     generate_at,
     installs_passes_its_tests_and_serves_old_rows,
@@ -22,12 +28,18 @@ from tests.support.past_releases import (
 )
 from tests.support.projects import install
 from tests.support.resources import add_teacher_and_course
+from tests.support.template_repos import commit_all, release
 
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
 
+NEXT_RELEASE = f"{THIS_RELEASE}.post1"
+COMMENT = {".py": "# ", ".js": "// "}
+IMPROVED = "Reviewed for the next template release."
+OURS = "Our team's rule: courses are reviewed by two people."
+
 
 @pytest.mark.parametrize("stack", list(STACKS))
-def test_a_0_3_0_project_updates_takes_resources_and_passes_its_tests(
+def test_a_0_3_0_project_updates_and_its_resources_follow_the_template(
     stack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = template_history(tmp_path / "template", "v0.3.0")
@@ -38,6 +50,44 @@ def test_a_0_3_0_project_updates_takes_resources_and_passes_its_tests(
 
     update_to_this_release(project)
     install(project, stack)
-    add_teacher_and_course(project)
+    teacher, course = add_teacher_and_course(project)
+    ours = teams_rule_in(course)
+    commit_all(project, "teacher and course, with our rule")
+    migrations = written(teacher.path, teacher.migration, course.migration)
+    release(repo, NEXT_RELEASE, improve_every_resource_file)
+    update_to_this_release(project, NEXT_RELEASE)
 
+    assert ours.read_text().startswith(f"{COMMENT[ours.suffix]}{OURS}\n")
+    assert ours.read_text().endswith(f"{IMPROVED}\n")
+    assert (teacher.path / first_module(teacher)).read_text().endswith(f"{IMPROVED}\n")
+    assert written(teacher.path, *migrations) == migrations
     installs_passes_its_tests_and_serves_old_rows(project, stack)
+
+
+def improve_every_resource_file(repo: Path) -> None:
+    for template in (repo / "templates" / "resource").rglob("*.jinja"):
+        code = Path(template.name.removesuffix(".jinja")).suffix
+        if code in COMMENT and "migrations" not in template.parts:
+            template.write_text(template.read_text() + f"{COMMENT[code]}{IMPROVED}\n")
+
+
+def first_module(added: AddResult) -> str:
+    """The first module of a resource's own code (not a package marker, test or migration)."""
+    return next(
+        rel
+        for rel in added.files
+        if Path(rel).suffix in COMMENT
+        and Path(rel).name not in ("__init__.py", "index.js")
+        and "test" not in rel
+        and "migrations" not in rel
+    )
+
+
+def teams_rule_in(added: AddResult) -> Path:
+    module = added.path / first_module(added)
+    module.write_text(f"{COMMENT[module.suffix]}{OURS}\n" + module.read_text())
+    return module
+
+
+def written(root: Path, *files: str | None) -> dict[str, str]:
+    return {rel: (root / rel).read_text() for rel in files if rel}
