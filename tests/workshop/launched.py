@@ -61,6 +61,12 @@ def _first_none(items: Sequence[object]) -> int:
     return next((i for i, item in enumerate(items) if item is None), len(items))
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C reaches a command typed in a terminal; a test run started in the background
+    (``pytest &``, some CI runners) would hand scaffold SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def launched(
     args: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None
@@ -74,6 +80,7 @@ def launched(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=_as_from_a_terminal,
     )
     run = Launched(process, time.monotonic())
     assert process.stdout
