@@ -94,6 +94,4 @@ def _head(files: list[Path]) -> str | None:
             f"The project's migrations have several heads ({', '.join(heads)}).",
             "Merge them first: uv run alembic merge heads -m merge",
         )
-    if not heads and not revisions:
-        return None
     return heads[0] if heads else None

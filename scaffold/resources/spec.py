@@ -39,14 +39,6 @@ class Resource:
     name: str
     fields: tuple[Field, ...]
 
-    @property
-    def plural(self) -> str:
-        return spellings(self.name)["plural"]
-
-    @property
-    def refs(self) -> tuple[str, ...]:
-        return tuple(field.name for field in self.fields if field.type == "ref")
-
 
 def parse_field(text: str) -> Field:
     """``notes:text?``, ``code:str:unique``, ``teacher:ref`` → a Field (names checked later)."""

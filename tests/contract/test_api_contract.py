@@ -56,6 +56,23 @@ _databases = itertools.count()
 _numbers = itertools.count(1)
 
 
+def each_string(value: Any, change: Callable[[str], Any]) -> Any:
+    """``value`` (JSON-like) with ``change`` applied to every string in it."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {k: each_string(v, change) for k, v in value.items()}
+    if isinstance(value, list):
+        return [each_string(v, change) for v in value]
+    return value
+
+
+def replaced(text: str, fillers: dict[str, str]) -> str:
+    for key, filler in fillers.items():
+        text = text.replace("{" + key + "}", filler)
+    return text
+
+
 def encode(request: dict[str, Any], fill: Callable[[Any], Any]) -> tuple[dict[str, str], bytes]:
     """A case's body as (headers, bytes): ``raw`` exactly, ``json`` with its placeholders."""
     if "raw" in request:
@@ -96,16 +113,8 @@ class Api:
         return auth_headers(kind, self.authorization, self.username, self.password)
 
     def _fill(self, value: Any) -> Any:
-        if isinstance(value, str):
-            fillers = {**FILLERS, "admin_username": self.username, "admin_password": self.password}
-            for key, text in fillers.items():
-                value = value.replace("{" + key + "}", text)
-            return value
-        if isinstance(value, dict):
-            return {k: self._fill(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self._fill(v) for v in value]
-        return value
+        login = {"admin_username": self.username, "admin_password": self.password}
+        return each_string(value, lambda text: replaced(text, {**FILLERS, **login}))
 
 
 def _params() -> list[Any]:
@@ -172,20 +181,16 @@ class Placeholders:
         return self.rows[kind]
 
     def fill(self, value: Any) -> Any:
-        if isinstance(value, str):
-            if value in ("{teacher}", "{course}"):
-                return self.row(value[1:-1])
-            for key, text in {**FILLERS, "seq": self.seq}.items():
-                value = value.replace("{" + key + "}", text)
-            for kind in ("teacher", "course"):
-                if "{" + kind + "}" in value:
-                    value = value.replace("{" + kind + "}", str(self.row(kind)))
-            return value
-        if isinstance(value, dict):
-            return {k: self.fill(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self.fill(v) for v in value]
-        return value
+        return each_string(value, self._text)
+
+    def _text(self, text: str) -> Any:
+        if text in ("{teacher}", "{course}"):
+            return self.row(text[1:-1])
+        text = replaced(text, {**FILLERS, "seq": self.seq})
+        for kind in ("teacher", "course"):
+            if "{" + kind + "}" in text:
+                text = text.replace("{" + kind + "}", str(self.row(kind)))
+        return text
 
     def send(self, request: dict[str, Any], auth: str | None) -> httpx.Response:
         headers, content = encode(request, self.fill)
