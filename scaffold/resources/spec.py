@@ -12,6 +12,7 @@ from .words import spellings
 
 TYPES = ("str", "text", "int", "decimal", "bool", "date", "datetime", "email", "url", "ref")
 MAX_IDENTIFIER = 40
+MAX_STR = 255
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
 _EXAMPLE = "scaffold add resource course title:str credits:int notes:text? code:str:unique"
 
@@ -27,6 +28,8 @@ class Field:
     type: str
     required: bool = True
     unique: bool = False
+    max_length: int | None = None  # str only: instead of MAX_STR
+    choices: tuple[str, ...] | None = None  # str only: exactly one of these
 
     @property
     def api_name(self) -> str:
@@ -41,7 +44,8 @@ class Resource:
 
 
 def parse_field(text: str) -> Field:
-    """``notes:text?``, ``code:str:unique``, ``teacher:ref`` → a Field (names checked later)."""
+    """``notes:text?``, ``code:str:unique``, ``name:str:max=100``, ``grade:str:choices=A,B``,
+    ``teacher:ref`` → a Field (names checked later)."""
     name, _, rest = text.partition(":")
     if not rest:
         raise InvalidResource(
@@ -55,15 +59,59 @@ def parse_field(text: str) -> Field:
         raise InvalidResource(
             f"Field {name!r} has unknown type {kind!r}.", f"Use one of: {_types()}."
         )
-    unknown = [option for option in options if option != "unique"]
-    if unknown:
+    settings = dict(option.partition("=")[::2] for option in options)
+    if len(settings) < len(options):
+        raise InvalidResource(f"Field {name!r} repeats an option.", "Give each option once.")
+    unknown = [key for key in settings if key not in ("unique", "max", "choices")]
+    if unknown or settings.get("unique", "") != "":
         raise InvalidResource(
-            f"Field {name!r} has unknown option {unknown[0]!r}.",
-            "The options are a '?' after the type (optional) and ':unique'.",
+            f"Field {name!r} has unknown option {(unknown or options)[0]!r}.",
+            "The options are a '?' after the type (optional), ':unique', and for a str "
+            "':max=N' or ':choices=A,B,C'.",
         )
-    if options and kind == "bool":
+    if "unique" in settings and kind == "bool":
         raise InvalidResource(f"Field {name!r}: a bool cannot be unique.", "Drop ':unique'.")
-    return Field(name, kind, required=required, unique=bool(options))
+    return Field(
+        name,
+        kind,
+        required=required,
+        unique="unique" in settings,
+        max_length=_max_length(name, kind, settings),
+        choices=_choices(name, kind, settings),
+    )
+
+
+def _max_length(name: str, kind: str, settings: Mapping[str, str]) -> int | None:
+    if "max" not in settings:
+        return None
+    value = settings["max"]
+    if kind != "str" or "choices" in settings or not value.isdigit():
+        raise InvalidResource(
+            f"Field {name!r}: ':max=N' needs a str field without choices and a whole number.",
+            f"For example: {name}:str:max=100",
+        )
+    if not 1 <= int(value) <= MAX_STR:
+        raise InvalidResource(
+            f"Field {name!r}: max={value} is out of range.", f"Use 1 to {MAX_STR}."
+        )
+    return int(value)
+
+
+def _choices(name: str, kind: str, settings: Mapping[str, str]) -> tuple[str, ...] | None:
+    if "choices" not in settings:
+        return None
+    choices = tuple(settings["choices"].split(","))
+    fine = all(
+        0 < len(choice) <= MAX_STR and choice.isprintable() and choice == choice.strip()
+        for choice in choices
+    )
+    if kind != "str" or not fine or len(set(choices)) < len(choices):
+        raise InvalidResource(
+            f"Field {name!r}: ':choices=' needs a str field and distinct, non-empty values "
+            "without spaces around them.",
+            f"For example: {name}:str:choices=A+,A,B",
+        )
+    return choices
 
 
 def check_resource_name(name: str, existing: Iterable[str]) -> None:
@@ -141,6 +189,8 @@ def resource_answers(
                 "ref": spellings(field.name) | {"plural": recorded[field.name]["plural"]}
                 if field.type == "ref"
                 else None,
+                "max_length": field.max_length,
+                "choices": list(field.choices) if field.choices else None,
             }
             for field in resource.fields
         ],

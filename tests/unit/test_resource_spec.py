@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import jinja2
 import pytest
+import yaml
 
 from scaffold.errors import UserError
 from scaffold.resources.registration import MarkerMissing, insert_lines
-from scaffold.resources.spec import TYPES, Field, parse_field, parse_resource, resource_answers
+from scaffold.resources.spec import (
+    TYPES,
+    Field,
+    Resource,
+    parse_field,
+    parse_resource,
+    resource_answers,
+)
 from scaffold.resources.words import pluralize_name, spellings
 
 
@@ -135,7 +147,8 @@ def test_the_template_gets_every_spelling_and_the_referenced_resources() -> None
     )
     assert answer["url"] == "courses"
     assert answer["migration"] == {"id": "0004", "previous": "0003"}
-    title, teacher = answer["fields"]  # type: ignore[misc]
+    fields: list[dict[str, Any]] = answer["fields"]  # type: ignore[assignment]
+    title, teacher = fields
     assert title["ref"] is None and title["required"] is True
     assert teacher["api_name"] == "teacher_id" and teacher["camel"] == "teacherId"
     assert teacher["required"] is False
@@ -159,3 +172,60 @@ def test_a_moved_marker_stops_with_the_lines_to_add_by_hand() -> None:
     with pytest.raises(MarkerMissing) as caught:
         insert_lines("nothing here\n", "app/main.py", "# scaffold: go", ["courses()"])
     assert "app/main.py" in caught.value.message and "courses()" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("name:str:max=100", Field("name", "str", max_length=100)),
+        ("grade:str:choices=A+,A,B", Field("grade", "str", choices=("A+", "A", "B"))),
+        (
+            "level:str:choices=low,high?",
+            Field("level", "str", required=False, choices=("low", "high")),
+        ),
+        ("code:str:unique:max=8", Field("code", "str", unique=True, max_length=8)),
+    ],
+)
+def test_a_str_can_be_shorter_or_one_of_some_choices(text: str, field: Field) -> None:
+    assert parse_field(text) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("credits:int:max=3", "':max=N' needs a str field"),
+        ("name:str:max=0", "max=0 is out of range"),
+        ("name:str:max=256", "max=256 is out of range"),
+        ("name:str:max=ten", "a whole number"),
+        ("grade:str:choices=A,,B", "distinct, non-empty values"),
+        ("grade:str:choices=A,A", "distinct, non-empty values"),
+        ("grade:int:choices=1,2", "needs a str field"),
+        ("grade:str:choices=A,B:max=3", "without choices"),
+        ("code:str:unique:unique", "repeats an option"),
+    ],
+)
+def test_a_bad_option_says_what_to_write(text: str, says: str) -> None:
+    with pytest.raises(UserError) as caught:
+        parse_field(text)
+    assert says in str(caught.value)
+
+
+@pytest.mark.parametrize("stack", ["fastapi", "django-drf", "node-express", "hybrid"])
+def test_the_students_starter_is_the_resource_the_command_would_record(stack: str) -> None:
+    grades = "A+,A,A-,B+,B,B-,C+,C,C-,D+,D,D-,F"
+    student = Resource(
+        "student", (parse_field("name:str:max=100"), parse_field(f"grade:str:choices={grades}"))
+    )
+    starter = starter_definition("starter_student", stack)
+    history = {key: starter.pop(key) for key in ("rows", "timestamps", "ordering")}
+    assert starter == resource_answers(student, {}, {"id": "0002"})
+    assert history["rows"] == [{"name": "Rahul", "grade": "A"}, {"name": "Priya", "grade": "B+"}]
+    django = stack in ("django-drf", "hybrid")
+    assert (history["timestamps"], history["ordering"]) == (django, ["id"] if django else [])
+
+
+def starter_definition(question: str, stack: str) -> dict[str, Any]:
+    """A starter's definition as copier.yml renders it for ``stack``."""
+    copier = yaml.safe_load((Path(__file__).parents[2] / "copier.yml").read_text())
+    text = jinja2.Environment().from_string(copier[question]["default"]).render(stack=stack)
+    return dict(yaml.safe_load(text))
