@@ -21,6 +21,20 @@ def pytest_configure() -> None:
     os.environ["SCAFFOLD_HOME"] = tempfile.mkdtemp(prefix="scaffold-home-")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest modules first (updates, then other spin-ups): with --dist=loadscope a
+    module runs on one worker, so one started last would leave the other worker idle."""
+    items.sort(
+        key=lambda item: (
+            0
+            if item.get_closest_marker("update")
+            else 1
+            if item.get_closest_marker("spinup")
+            else 2
+        )
+    )
+
+
 @pytest.fixture(scope="session")
 def postgres_server_url() -> Iterator[str]:
     bin_dir = prerequisites.postgres_bin()

@@ -28,8 +28,9 @@ def resource_cmd(
         list[str],
         typer.Argument(
             metavar="FIELD:TYPE...",
-            help="e.g. title:str notes:text? code:str:unique teacher:ref. Types: str, text, "
-            "int, decimal, bool, date, datetime, email, url, ref; '?' optional, ':unique'.",
+            help="e.g. title:str notes:text? code:str:unique level:str:choices=low,high "
+            "teacher:ref. Types: str, text, int, decimal, bool, date, datetime, email, url, "
+            "ref; '?' optional, ':unique', and for a str ':max=N' or ':choices=A,B'.",
         ),
     ],
     path: Annotated[

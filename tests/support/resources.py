@@ -73,3 +73,35 @@ def _work_tree(project: Path) -> tuple[str, str]:
         git(project, "status", "--porcelain", "--untracked-files=all"),
         git(project, "diff", "--binary"),
     )
+
+
+COMMENT = {".py": "# ", ".js": "// "}
+TEAMS_RULE = "Our team's rule: courses are reviewed by two people."
+
+
+def first_module(added: AddResult) -> str:
+    """The first module of a resource's own code (not a package marker, test or migration)."""
+    return next(
+        rel
+        for rel in added.files
+        if Path(rel).suffix in COMMENT
+        and Path(rel).name not in ("__init__.py", "index.js")
+        and "test" not in rel
+        and "migrations" not in rel
+    )
+
+
+def write_teams_rule(added: AddResult) -> Path:
+    """A comment of the team's atop the resource's first module; returns the module."""
+    module = added.path / first_module(added)
+    module.write_text(f"{COMMENT[module.suffix]}{TEAMS_RULE}\n" + module.read_text())
+    return module
+
+
+def kept_teams_rule(module: Path) -> bool:
+    return module.read_text().startswith(f"{COMMENT[module.suffix]}{TEAMS_RULE}\n")
+
+
+def texts(root: Path, *files: str | None) -> dict[str, str]:
+    """Each named file's text (None names are skipped: a stack without that file)."""
+    return {rel: (root / rel).read_text() for rel in files if rel}

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.resources.engine import AddResult
 from scaffold.stacks import STACKS
 from tests.support.past_releases import (
     THIS_RELEASE,
@@ -27,15 +26,20 @@ from tests.support.past_releases import (
     write_a_row_as_released,
 )
 from tests.support.projects import install
-from tests.support.resources import add_teacher_and_course
+from tests.support.resources import (
+    COMMENT,
+    add_teacher_and_course,
+    first_module,
+    kept_teams_rule,
+    texts,
+    write_teams_rule,
+)
 from tests.support.template_repos import commit_all, release
 
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
 
 NEXT_RELEASE = f"{THIS_RELEASE}.post1"
-COMMENT = {".py": "# ", ".js": "// "}
 IMPROVED = "Reviewed for the next template release."
-OURS = "Our team's rule: courses are reviewed by two people."
 
 
 @pytest.mark.parametrize("stack", list(STACKS))
@@ -51,16 +55,16 @@ def test_a_0_3_0_project_updates_and_its_resources_follow_the_template(
     update_to_this_release(project)
     install(project, stack)
     teacher, course = add_teacher_and_course(project)
-    ours = teams_rule_in(course)
+    ours = write_teams_rule(course)
     commit_all(project, "teacher and course, with our rule")
-    migrations = written(teacher.path, teacher.migration, course.migration)
+    migrations = texts(teacher.path, teacher.migration, course.migration)
     release(repo, NEXT_RELEASE, improve_every_resource_file)
     update_to_this_release(project, NEXT_RELEASE)
 
-    assert ours.read_text().startswith(f"{COMMENT[ours.suffix]}{OURS}\n")
+    assert kept_teams_rule(ours)
     assert ours.read_text().endswith(f"{IMPROVED}\n")
     assert (teacher.path / first_module(teacher)).read_text().endswith(f"{IMPROVED}\n")
-    assert written(teacher.path, *migrations) == migrations
+    assert texts(teacher.path, *migrations) == migrations
     installs_passes_its_tests_and_serves_old_rows(project, stack)
 
 
@@ -69,25 +73,3 @@ def improve_every_resource_file(repo: Path) -> None:
         code = Path(template.name.removesuffix(".jinja")).suffix
         if code in COMMENT and "migrations" not in template.parts:
             template.write_text(template.read_text() + f"{COMMENT[code]}{IMPROVED}\n")
-
-
-def first_module(added: AddResult) -> str:
-    """The first module of a resource's own code (not a package marker, test or migration)."""
-    return next(
-        rel
-        for rel in added.files
-        if Path(rel).suffix in COMMENT
-        and Path(rel).name not in ("__init__.py", "index.js")
-        and "test" not in rel
-        and "migrations" not in rel
-    )
-
-
-def teams_rule_in(added: AddResult) -> Path:
-    module = added.path / first_module(added)
-    module.write_text(f"{COMMENT[module.suffix]}{OURS}\n" + module.read_text())
-    return module
-
-
-def written(root: Path, *files: str | None) -> dict[str, str]:
-    return {rel: (root / rel).read_text() for rel in files if rel}
