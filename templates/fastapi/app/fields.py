@@ -1,4 +1,5 @@
-"""The field types of resources made by `scaffold add resource` (docs/api-contract.md).
+"""The field types of resources: the starter's and those `scaffold add resource` makes
+(docs/api-contract.md).
 
 Input types validate a request body with no coercion between JSON types (`"5"` is not an
 int, `5` is not a string, `true` is not a number) and normalize what they keep: strings
@@ -11,12 +12,21 @@ import decimal
 import math
 import re
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Strict
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    Strict,
+)
 from pydantic import StringConstraints as Length
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 STR_MAX_LENGTH = 255
 TEXT_MAX_LENGTH = 10_000
@@ -124,11 +134,14 @@ def _two_places(value: decimal.Decimal) -> str:
     return f"{value:.2f}"
 
 
+# A string's first check, before trimming. A str shorter than Str (a student's name) is
+# `Annotated[str, Length(strip_whitespace=True, min_length=1, max_length=N), Storable]`.
+Storable = BeforeValidator(_storable)
 # Trimmed of leading and trailing white space (U+FEFF is not), then 1-255 characters.
 Str = Annotated[
     str,
     Length(strip_whitespace=True, min_length=1, max_length=STR_MAX_LENGTH),
-    BeforeValidator(_storable),
+    Storable,
 ]
 # Kept as sent (not trimmed): 1-10,000 characters; tab, LF and CR allowed.
 Text = Annotated[str, Length(min_length=1, max_length=TEXT_MAX_LENGTH), BeforeValidator(_text)]
@@ -151,6 +164,31 @@ Url = Annotated[
     AfterValidator(_url),
     BeforeValidator(_storable),
 ]
+
+
+class OneOf:
+    """`Annotated[str, OneOf("A", "B")]`: exactly one of these strings (case-sensitive, not
+    trimmed); the OpenAPI schema lists them as its `enum`."""
+
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(schema), "enum": list(self.choices)}
+
+    def _check(self, value: str) -> str:
+        if value not in self.choices:
+            choices = ", ".join(self.choices)
+            raise PydanticCustomError("one_of", "Must be one of {choices}", {"choices": choices})
+        return value
+
 
 DecimalOut = Annotated[decimal.Decimal, PlainSerializer(_two_places, return_type=str)]
 DateTimeOut = Annotated[dt.datetime, AfterValidator(_as_utc)]

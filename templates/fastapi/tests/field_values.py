@@ -1,7 +1,8 @@
-"""Values each field type accepts (with what the API gives back) and refuses.
+"""Values each field type accepts (with what the API gives back) and refuses; a str with a
+maximum length or choices takes fewer.
 
-The tests of every resource made by `scaffold add resource` run each of its fields
-through the values of its type (the rules: app/fields.py, docs/api-contract.md).
+The tests of every resource (the starter's too) run each of its fields through the values
+of its type (the rules: app/fields.py, docs/api-contract.md).
 """
 
 VALID: dict[str, list[tuple[object, object]]] = {
@@ -83,3 +84,25 @@ INVALID: dict[str, list[object]] = {
     ],
     "ref": [999_999, 0, -1, 2147483648, 1.5, "1", True],
 }
+
+
+def shorter_str(max_length: int) -> tuple[list[tuple[object, object]], list[object]]:
+    """A str of at most ``max_length`` characters (code points, once trimmed): the values
+    it takes (with what is stored) and refuses."""
+    longest = "x" * max_length
+    valid = [(value, stored) for value, stored in VALID["str"] if len(str(stored)) <= max_length]
+    valid += [
+        (longest, longest),
+        (f" {longest}\u3000", longest),
+        ("\N{GRINNING FACE}" * max_length, "\N{GRINNING FACE}" * max_length),
+    ]
+    return valid, [*INVALID["str"], longest + "x", "\N{GRINNING FACE}" * (max_length + 1)]
+
+
+def one_of(choices: list[str]) -> tuple[list[tuple[object, object]], list[object]]:
+    """A str that is exactly one of ``choices`` (case-sensitive, not trimmed): the values
+    it takes (each choice, stored as sent) and refuses."""
+    first = choices[0]
+    near = [f" {first}", f"{first} ", first.lower(), first.upper(), first * 2, "Ada"]
+    invalid = [*INVALID["str"], *(value for value in near if value not in choices)]
+    return [(choice, choice) for choice in choices], invalid
