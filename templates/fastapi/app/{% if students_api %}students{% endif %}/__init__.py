@@ -1,1 +1,1 @@
-"""Students: a CRUD resource to copy when you add your own."""
+"""Students: the starter resource, written as `scaffold add resource` writes yours."""
