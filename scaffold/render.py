@@ -7,6 +7,7 @@ import tempfile
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 from copier import run_update
@@ -51,14 +52,35 @@ def render(
         record_origin(dest / answers_file, source.path, source.ref)
 
 
+_JINJA_MARKS = ("{{", "{%", "{#")
+
+
 class _NewTreeWorker(Worker):
-    """copier (9.15 and later) asks git once per written file whether the destination's
+    """copier's worker for a render into a new tree, without work that does nothing there.
+
+    copier (9.15 and later) asks git once per written file whether the destination's
     index must be told of an executable bit (it must only when core.fileMode is false).
     Outside a git work tree there is no index: those ~60 git processes per render (a
-    third of a hybrid's `scaffold new`) are no-ops, so this worker skips them."""
+    third of a hybrid's `scaffold new`) do nothing."""
 
     def _sync_git_index_executable_bit(self, dst_relpath: Path, src_mode: int) -> None:
         return
+
+    @property
+    def answers_relpath(self) -> Path:
+        """copier renders the answers file's path (and a whole context for it) once per
+        path part it writes; a path without Jinja is itself."""
+        path = self.answers_file or self.template.answers_relpath
+        if any(mark in str(path) for mark in _JINJA_MARKS):
+            return Path(super().answers_relpath)
+        return Path(path)
+
+    def _render_string(self, string: str, extra_context: dict[str, Any] | None = None) -> str:
+        """copier compiles every part of every path as a Jinja template; most parts
+        (``app``, ``tests``, ``main.py``) hold no Jinja and render as themselves."""
+        if not any(mark in string for mark in _JINJA_MARKS):
+            return string
+        return str(super()._render_string(string, extra_context))
 
 
 def _in_git_work_tree(dest: Path) -> bool:
