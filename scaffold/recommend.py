@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .stacks import DEFAULT_STACK, STACKS
 
@@ -67,8 +67,7 @@ class Needs:
         return frozenset(found)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """Applies when every token in ``when`` is present (``!x``: when ``x`` is absent)."""
 
     when: frozenset[str]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 Argv = tuple[str, ...]
 Step = tuple[str, Argv]  # (working directory relative to the project, command)
@@ -14,15 +13,13 @@ FeatureName = Literal["students", "admin", "chat"]
 DbName = Literal["sqlite", "postgres"]
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     name: str
     title: str
     when: str
 
 
-@dataclass(frozen=True)
-class Url:
+class Url(NamedTuple):
     """A page a service serves, listed only while ``feature`` (None: always) is on."""
 
     label: str
@@ -30,8 +27,7 @@ class Url:
     feature: str | None = None
 
 
-@dataclass(frozen=True)
-class AdminLogin:
+class AdminLogin(NamedTuple):
     """The variables a service's prepare step makes its demo admin from."""
 
     user_key: str
@@ -39,8 +35,7 @@ class AdminLogin:
     extra: tuple[tuple[str, str], ...] = ()  # others it needs; ``{user}``: the user name
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(NamedTuple):
     """One long-running process of a generated project.
 
     ``serve`` and ``prepare`` run in ``cwd`` (relative to the project root). In ``serve``
@@ -85,8 +80,7 @@ class Service:
         return [url for url in self.urls if url.feature is None or url.feature in on]
 
 
-@dataclass(frozen=True)
-class Stack:
+class Stack(NamedTuple):
     name: str
     title: str
     when: str
@@ -261,15 +255,13 @@ _HYBRID = Stack(
     lint=(*_in("backend", _DJANGO.lint), *_in("realtime", _NODE.lint)),
     quickstart=("npm run setup && npm run dev", "npm test"),
     services=(
-        replace(
-            _DJANGO_WEB,
+        _DJANGO_WEB._replace(
             name="backend",
             cwd="backend",
             env=(("REALTIME_URL", "http://127.0.0.1:{realtime_port}"),),
             urls=(*_DJANGO_WEB.urls, Url("chat (signed in)", "/chat/", "chat")),
         ),
-        replace(
-            _NODE_WEB,
+        _NODE_WEB._replace(
             name="realtime",
             cwd="realtime",
             prepare=(),  # no database: the backend owns the data and the users

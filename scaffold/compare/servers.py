@@ -14,7 +14,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import runner
@@ -38,8 +38,8 @@ def production(service: Service) -> Service:
             f"{service.name} has no production server defined.",
             "Give it serve_production in scaffold/stacks.py, or leave it out of the comparison.",
         )
-    return replace(
-        service, serve=service.serve_production, env=(*service.env, *service.production_env)
+    return service._replace(
+        serve=service.serve_production, env=(*service.env, *service.production_env)
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,8 +27,8 @@ def test_a_busy_default_port_is_swapped_for_a_free_one() -> None:
     with _listening() as busy:
         taken = busy.getsockname()[1]
         hybrid = STACKS["hybrid"]
-        services = tuple(replace(s, default_port=taken) for s in hybrid.services)
-        choices = launch.choose_ports(replace(hybrid, services=services), environ={})
+        services = tuple(s._replace(default_port=taken) for s in hybrid.services)
+        choices = launch.choose_ports(hybrid._replace(services=services), environ={})
     assert [c.wanted for c in choices] == [taken, taken]
     assert all(c.moved for c in choices)
     assert len({c.port for c in choices}) == 2, "two services never share a port"
