@@ -35,7 +35,8 @@ pytestmark = pytest.mark.spinup
 STACK = "node-express"
 SERVICE = STACKS[STACK].services[0]
 # Narrowed strs, as the students starter's name and grade are (a quote and a backslash in
-# a choice must survive into the JavaScript); optional ones too.
+# a choice must survive into the JavaScript), optional ones too, and a reference to the
+# starter (its tests make students with the starter's own factory).
 BADGE = (
     "badge",
     [
@@ -44,6 +45,7 @@ BADGE = (
         "note:str?:max=20",
         "color:str?:choices=red,blue",
         "code:str:unique:max=3",
+        "student:ref",
     ],
 )
 A_COURSE = {
@@ -175,7 +177,7 @@ def test_an_unknown_teacher_is_refused(http: httpx.Client, token: dict[str, str]
 def test_a_narrowed_str_takes_its_choices_and_its_length_only(
     http: httpx.Client, token: dict[str, str]
 ) -> None:
-    badge = {"label": "Ace", "level": "it's", "code": "A1"}
+    badge = {"label": "Ace", "level": "it's", "code": "A1", "student_id": 1}
     created = http.post("/api/badges", json=badge, headers=token)
     assert created.status_code == 201, created.text
     assert created.json() == {"id": created.json()["id"], **badge, "note": None, "color": None}
