@@ -102,7 +102,7 @@ def test_events_reach_signed_in_chat_clients(backend: httpx.Client, urls: dict[s
         assert created.status_code == 201, created.text
         event = next_system_message(client)
         assert event["type"] == "student.created"
-        assert event["text"] == "New student: Asha (grade A-)"
+        assert event["text"] == "New student: Asha"
         assert event["data"]["id"] == created.json()["id"]
 
         admin_login(backend)
