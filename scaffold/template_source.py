@@ -159,6 +159,17 @@ def _locked(store: Path) -> Iterator[None]:
         yield
 
 
+def read_file(source: TemplateSource, rel: str) -> str | None:
+    """A file of the template at ``source``'s version (None: not readable from here)."""
+    if source.files:
+        path = source.files / rel
+        return path.read_text() if path.is_file() else None
+    if source.ref and (Path(source.path) / ".git").exists():
+        with contextlib.suppress(CommandFailed):
+            return _git(Path(source.path), "show", f"{source.ref}:{rel}")
+    return None
+
+
 def _git(store: Path, *args: str) -> str:
     return run(
         ["git", *FALLBACK_IDENTITY, *args], store, step="Preparing the template store"

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import git, render, template_source, toolchain
 from ..errors import UserError
@@ -44,15 +45,17 @@ def add_resource(
 ) -> AddResult:
     target = locate(project)
     existing = recorded_resources(target)
-    resource = parse_resource(name, fields, taken=taken_names(target), resources=existing)
+    referable = {**_starters(target), **existing}
+    resource = parse_resource(name, fields, taken=taken_names(target), resources=referable)
     _require_committed_registrations(target, existing)
     migration = next_migration(target)
-    answer = resource_answers(resource, existing, migration)
+    answer = resource_answers(resource, referable, migration)
     names = spellings(resource.name)
     with tempfile.TemporaryDirectory(prefix="scaffold-resource-") as tmp:
         with progress(f"Rendering the {resource.name} resource"):
             staging = Path(tmp) / "render"
             source = _template_of(target)
+            _require_resource_starters(resource, target, source)
             render.render(
                 source,
                 staging,
@@ -88,6 +91,27 @@ def _template_of(target: Target) -> TemplateSource:
             "Update it first: scaffold update (then commit), and run this command again.",
         )
     return TemplateSource(recorded.src_path, recorded.commit, files)
+
+
+# The starter examples that are resources (feature → resource): `student:ref` refers to
+# the students starter like to any resource.
+STARTERS = {"students": "student"}
+
+
+def _starters(target: Target) -> dict[str, dict[str, Any]]:
+    features = target.recorded.raw.get("features") or ()
+    return {name: spellings(name) for feature, name in STARTERS.items() if feature in features}
+
+
+def _require_resource_starters(resource: Resource, target: Target, source: TemplateSource) -> None:
+    """A reference to a starter needs a template version whose starters are resources."""
+    wanted = [f.name for f in resource.fields if f.type == "ref" and f.name in _starters(target)]
+    # The template defines its starters as resources in copier.yml since 0.5.0.
+    if wanted and "starter_student:" not in (template_source.read_file(source, "copier.yml") or ""):
+        raise UserError(
+            f"This project's {wanted[0]} starter predates resources; nothing can refer to it yet.",
+            "Update the project first: scaffold update (then commit), and run this again.",
+        )
 
 
 def _main_answers(target: Target) -> dict[str, object]:

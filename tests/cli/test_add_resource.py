@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from scaffold.cli import app
 from scaffold.cli.boundary import EXIT_USER_ERROR
+from tests.support.past_releases import generate_at, template_history
 from tests.support.projects import generate
 from tests.support.template_repos import commit_all, status
 
@@ -66,12 +67,29 @@ def refused(result: Result, says: str) -> None:
             "str, text, int, decimal, bool, date, datetime, email, url, ref",
         ),
         (["course", "teacher:ref"], "scaffold add resource teacher"),
+        (["course", "level:str:choices=low,low"], "distinct, non-empty values"),
+        (["course", "title:str:max=300"], "max=300 is out of range"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
     unchanged: Path, args: list[str], says: str
 ) -> None:
     refused(add(unchanged, *args), says)
+
+
+def test_a_resource_can_refer_to_the_students_starter(unchanged: Path) -> None:
+    result = add(unchanged, "enrollment", "student:ref", "--pretend", "--json")
+    assert result.exit_code == 0, result.output
+    assert "app/enrollments/models.py" in json.loads(result.stdout)["files"]
+
+
+def test_starters_that_predate_resources_cannot_be_referred_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = template_history(tmp_path / "template", "v0.4.0")
+    project = generate_at(repo, "v0.4.0", tmp_path / "projects", "fastapi", monkeypatch)
+    refused(add(project, "enrollment", "student:ref"), "predates resources")
+    assert status(project) == ""
 
 
 def test_outside_a_scaffold_project_it_says_where_to_run(tmp_path: Path) -> None:

@@ -34,6 +34,20 @@ pytestmark = pytest.mark.spinup
 
 STACK = "node-express"
 SERVICE = STACKS[STACK].services[0]
+# Narrowed strs, as the students starter's name and grade are (a quote and a backslash in
+# a choice must survive into the JavaScript), optional ones too, and a reference to the
+# starter (its tests make students with the starter's own factory).
+BADGE = (
+    "badge",
+    [
+        "label:str:max=5",
+        "level:str:choices=gold,silver,it's,back\\slash",
+        "note:str?:max=20",
+        "color:str?:choices=red,blue",
+        "code:str:unique:max=3",
+        "student:ref",
+    ],
+)
 A_COURSE = {
     "title": "Algebra",
     "code": "ALG-1",
@@ -58,7 +72,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     added = []
     # As a user would: review and commit each resource before adding the next (scaffold
     # refuses to edit a registration file with uncommitted changes).
-    for name, fields in (TEACHER, COURSE):
+    for name, fields in (TEACHER, COURSE, BADGE):
         added.append(api.add_resource(path=path, name=name, fields=fields))
         commit_all(path, f"Add the {name} resource")
     return Project(path, added)
@@ -83,7 +97,7 @@ def token(project: Project, http: httpx.Client) -> dict[str, str]:
 
 def test_each_resource_has_its_module_migrations_tests_and_registration(project: Project) -> None:
     for result, plural, number in zip(
-        project.added, ("teachers", "courses"), ("0003", "0004"), strict=True
+        project.added, ("teachers", "courses", "badges"), ("0003", "0004", "0005"), strict=True
     ):
         assert result.migrated
         assert result.migration == f"migrations/sqlite/{number}_{plural}.sql"
@@ -97,7 +111,7 @@ def test_each_resource_has_its_module_migrations_tests_and_registration(project:
         assert expected <= set(result.files), result.files
     registry = (project.path / "src/resources.js").read_text()
     assert "import teachers from './teachers/index.js';" in registry
-    assert "  courses,\n  // scaffold: resources" in registry
+    assert "  courses,\n  badges,\n  // scaffold: resources" in registry
 
 
 # --- the project checks itself ----------------------------------------------------------------
@@ -105,7 +119,7 @@ def test_each_resource_has_its_module_migrations_tests_and_registration(project:
 
 def test_own_tests_pass_with_the_resources(project: Project) -> None:
     output = run_tests(project.path)
-    for suite in ("teachers API", "courses API", "students API"):
+    for suite in ("teachers API", "courses API", "badges API", "students API"):
         assert f"▶ {suite}" in output, suite
 
 
@@ -158,6 +172,28 @@ def test_an_unknown_teacher_is_refused(http: httpx.Client, token: dict[str, str]
         "message": answer.json()["error"]["message"],
         "fields": {"teacher_id": answer.json()["error"]["fields"]["teacher_id"]},
     }
+
+
+def test_a_narrowed_str_takes_its_choices_and_its_length_only(
+    http: httpx.Client, token: dict[str, str]
+) -> None:
+    badge = {"label": "Ace", "level": "it's", "code": "A1", "student_id": 1}
+    created = http.post("/api/badges", json=badge, headers=token)
+    assert created.status_code == 201, created.text
+    assert created.json() == {"id": created.json()["id"], **badge, "note": None, "color": None}
+    refused = http.post(
+        "/api/badges",
+        json={**badge, "label": "Sixsix", "level": "Gold", "code": "B1"},
+        headers=token,
+    )
+    assert refused.status_code == 422
+    assert refused.json()["error"]["fields"] == {
+        "label": "Must be at most 5 characters.",
+        "level": "Must be one of gold, silver, it's, back\\slash.",
+    }
+    schema = http.get("/openapi.json").json()["components"]["schemas"]["Badge"]["properties"]
+    assert schema["level"]["enum"] == ["gold", "silver", "it's", "back\\slash"]
+    assert schema["label"]["maxLength"] == 5
 
 
 def test_anonymous_writes_are_refused_and_reads_are_public(http: httpx.Client) -> None:

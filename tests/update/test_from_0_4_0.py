@@ -5,8 +5,8 @@ a teacher and a course added with 0.4.0's `scaffold add resource` (their answers
 0.4.0 recorded them), a team rule written into a course module and the README edited, all
 committed. It updates to this release, whose starters are rendered by the resource
 templates: the rule stays, the resources' migrations stay as written, a resource using this
-release's options (choices, a shorter str) can be added, and the project installs, passes
-its own tests and serves the old rows.
+release's options (choices, a shorter str) and referring to the students starter can be
+added, and the project installs, passes its own tests and serves the old rows.
 """
 
 from __future__ import annotations
@@ -55,7 +55,12 @@ def test_a_0_4_0_project_with_resources_updates_and_takes_new_field_options(
     api.add_resource(
         path=project,
         name="enrollment",
-        fields=["level:str:choices=beginner,advanced", "note:str:max=80?", "course:ref"],
+        fields=[
+            "level:str:choices=beginner,advanced",
+            "note:str:max=80?",
+            "course:ref",
+            "student:ref",
+        ],
     )
 
     assert kept_teams_rule(ours)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.db import create_db_engine
 from app.main import create_app
-from app.users import service
+from app.users import passwords, service
 from app.users.models import User
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,6 +69,16 @@ class Baseline:
                         text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
                         {"table": table.name, "last": max(r["id"] for r in self.rows[table.name])},
                     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashes() -> Iterator[None]:
+    """Test users' passwords are hashed at a low scrypt cost (Django's tests use a fast
+    hasher for the same reason): two real hashes per signed-in test made the suite 2-4x
+    slower. Verifying reads the cost from each hash, so it stays exact."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "N", 2**4)
+        yield
 
 
 @pytest.fixture(scope="session")
