@@ -46,7 +46,7 @@ def add_product(page: Page, name: str, price: str, *, in_stock: bool) -> None:
 
 
 def expect_listed(page: Page, *names: str) -> None:
-    expect(page.locator("#result_list tbody th.field-name")).to_have_text(list(names))
+    expect(page.locator("#result_list tbody .field-name")).to_have_text(list(names))
 
 
 def test_create_a_product_and_find_it_by_search_and_by_filter(

@@ -170,6 +170,18 @@ class StrictURLField(StrictCharField, serializers.URLField):
         ]
 
 
+class StrictChoiceField(serializers.ChoiceField):
+    """Exactly one of the choices, as a JSON string (DRF's own takes ``5`` for ``"5"``);
+    the error lists them all."""
+
+    default_error_messages = {"invalid_choice": "Must be one of {choices}."}
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str) or data not in self.choice_strings_to_values:
+            self.fail("invalid_choice", choices=", ".join(map(str, self.choices)))
+        return self.choice_strings_to_values[data]
+
+
 class ReferenceField(serializers.PrimaryKeyRelatedField):
     """The id of a row of another resource, as a JSON number (``"5"`` and ``true`` are not)."""
 
@@ -205,6 +217,7 @@ class StrictModelSerializer(serializers.ModelSerializer):
         models.EmailField: StrictEmailField,
         models.URLField: StrictURLField,
     }
+    serializer_choice_field = StrictChoiceField
 
     def create(self, validated_data: dict[str, Any]) -> Any:
         with self._taken_values_are_invalid(None, validated_data):
