@@ -45,6 +45,19 @@ def generate_at(
     return project
 
 
+def used_as_released(
+    tmp_path: Path, tag: str, stack: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """A ``stack`` project made by release ``tag``, installed, with a row written as that
+    release's README says; returns the template history (``tag``, then this checkout) and
+    the project."""
+    repo = template_history(tmp_path / "template", tag)
+    project = generate_at(repo, tag, tmp_path / "projects", stack, monkeypatch)
+    install(project, stack)
+    write_a_row_as_released(project, stack)
+    return repo, project
+
+
 def edit_readme_and_commit(project: Path) -> None:
     readme = project / "README.md"
     readme.write_text(readme.read_text() + TEAM_NOTES)

@@ -13,13 +13,10 @@ import pytest
 from scaffold.stacks import STACKS
 from tests.support.past_releases import (
     edit_readme_and_commit,
-    generate_at,
     installs_passes_its_tests_and_serves_old_rows,
-    template_history,
     update_to_this_release,
-    write_a_row_as_released,
+    used_as_released,
 )
-from tests.support.projects import install
 
 pytestmark = [pytest.mark.update, pytest.mark.spinup]
 
@@ -28,10 +25,7 @@ pytestmark = [pytest.mark.update, pytest.mark.spinup]
 def test_a_0_2_0_project_updates_keeps_its_data_and_passes_its_tests(
     stack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = template_history(tmp_path / "template", "v0.2.0")
-    project = generate_at(repo, "v0.2.0", tmp_path / "projects", stack, monkeypatch)
-    install(project, stack)
-    write_a_row_as_released(project, stack)
+    _, project = used_as_released(tmp_path, "v0.2.0", stack, monkeypatch)
     edit_readme_and_commit(project)
 
     update_to_this_release(project)

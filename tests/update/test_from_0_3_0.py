@@ -19,11 +19,9 @@ from scaffold.stacks import STACKS
 from tests.support.past_releases import (
     THIS_RELEASE,
     edit_readme_and_commit,
-    generate_at,
     installs_passes_its_tests_and_serves_old_rows,
-    template_history,
     update_to_this_release,
-    write_a_row_as_released,
+    used_as_released,
 )
 from tests.support.projects import install
 from tests.support.resources import (
@@ -46,10 +44,7 @@ IMPROVED = "Reviewed for the next template release."
 def test_a_0_3_0_project_updates_and_its_resources_follow_the_template(
     stack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = template_history(tmp_path / "template", "v0.3.0")
-    project = generate_at(repo, "v0.3.0", tmp_path / "projects", stack, monkeypatch)
-    install(project, stack)
-    write_a_row_as_released(project, stack)
+    repo, project = used_as_released(tmp_path, "v0.3.0", stack, monkeypatch)
     edit_readme_and_commit(project)
 
     update_to_this_release(project)

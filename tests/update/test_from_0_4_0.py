@@ -21,11 +21,9 @@ from scaffold.resources.project import RESOURCES_DIR
 from scaffold.stacks import STACKS
 from tests.support.past_releases import (
     edit_readme_and_commit,
-    generate_at,
     installs_passes_its_tests_and_serves_old_rows,
-    template_history,
     update_to_this_release,
-    write_a_row_as_released,
+    used_as_released,
 )
 from tests.support.projects import install
 from tests.support.resources import add_teacher_and_course, kept_teams_rule, texts, write_teams_rule
@@ -40,10 +38,7 @@ NEWER_FIELD_KEYS = ("max_length", "choices")
 def test_a_0_4_0_project_with_resources_updates_and_takes_new_field_options(
     stack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = template_history(tmp_path / "template", "v0.4.0")
-    project = generate_at(repo, "v0.4.0", tmp_path / "projects", stack, monkeypatch)
-    install(project, stack)
-    write_a_row_as_released(project, stack)
+    _, project = used_as_released(tmp_path, "v0.4.0", stack, monkeypatch)
     teacher, course = add_teacher_and_course(project)
     recorded_as_0_4_0_did(teacher.path)
     ours = write_teams_rule(course)
