@@ -45,7 +45,8 @@ def add_resource(
 ) -> AddResult:
     target = locate(project)
     existing = recorded_resources(target)
-    referable = {**_starters(target), **existing}
+    starters = _starters(target)
+    referable = {**starters, **existing}
     resource = parse_resource(name, fields, taken=taken_names(target), resources=referable)
     _require_committed_registrations(target, existing)
     migration = next_migration(target)
@@ -55,7 +56,7 @@ def add_resource(
         with progress(f"Rendering the {resource.name} resource"):
             staging = Path(tmp) / "render"
             source = _template_of(target)
-            _require_resource_starters(resource, target, source)
+            _require_resource_starters(resource, starters, source)
             render.render(
                 source,
                 staging,
@@ -103,9 +104,11 @@ def _starters(target: Target) -> dict[str, dict[str, Any]]:
     return {name: spellings(name) for feature, name in STARTERS.items() if feature in features}
 
 
-def _require_resource_starters(resource: Resource, target: Target, source: TemplateSource) -> None:
+def _require_resource_starters(
+    resource: Resource, starters: Mapping[str, object], source: TemplateSource
+) -> None:
     """A reference to a starter needs a template version whose starters are resources."""
-    wanted = [f.name for f in resource.fields if f.type == "ref" and f.name in _starters(target)]
+    wanted = [f.name for f in resource.fields if f.type == "ref" and f.name in starters]
     # The template defines its starters as resources in copier.yml since 0.5.0.
     if wanted and "starter_student:" not in (template_source.read_file(source, "copier.yml") or ""):
         raise UserError(

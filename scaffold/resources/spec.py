@@ -62,10 +62,14 @@ def parse_field(text: str) -> Field:
     settings = dict(option.partition("=")[::2] for option in options)
     if len(settings) < len(options):
         raise InvalidResource(f"Field {name!r} repeats an option.", "Give each option once.")
-    unknown = [key for key in settings if key not in ("unique", "max", "choices")]
-    if unknown or settings.get("unique", "") != "":
+    unknown = [
+        option
+        for option in options
+        if option.partition("=")[0] not in ("max", "choices") and option != "unique"
+    ]
+    if unknown:
         raise InvalidResource(
-            f"Field {name!r} has unknown option {(unknown or options)[0]!r}.",
+            f"Field {name!r} has unknown option {unknown[0]!r}.",
             "The options are a '?' after the type (optional), ':unique', and for a str "
             "':max=N' or ':choices=A,B,C'.",
         )

@@ -92,6 +92,7 @@ def test_a_reference_is_stored_and_sent_as_name_id() -> None:
         ("grade:int:choices=1,2", "needs a str field"),
         ("grade:str:choices=A,B:max=3", "without choices"),
         ("code:str:unique:unique", "repeats an option"),
+        ("code:str:max=3:unique=1", "unknown option 'unique=1'"),
     ],
 )
 def test_a_bad_field_says_what_to_write(text: str, says: str) -> None:
