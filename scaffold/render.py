@@ -43,7 +43,8 @@ def render(
                 defaults=True,
                 overwrite=False,
                 quiet=True,
-                unsafe=False,
+                # scaffold's own template: its Jinja extension (scaffold.typescript) is trusted.
+                unsafe=True,
             ) as running:
                 running.run_copy()
         except (CopierError, ValueError) as exc:
@@ -138,7 +139,7 @@ def update(
                 skip_answered=True,
                 conflict="inline",
                 quiet=True,
-                unsafe=False,
+                unsafe=True,
             )
         except (CopierError, ValueError) as exc:
             raise TemplateError(str(exc).strip()) from exc

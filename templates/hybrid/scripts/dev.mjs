@@ -28,8 +28,9 @@ const services = [
     name: 'realtime',
     color: 35, // magenta
     cwd: 'realtime',
-    command: 'node',
-    args: ['--watch', 'server.js'],
+    // realtime/'s own `npm run dev` (node --watch on its server, .ts or .js).
+    command: 'npm',
+    args: ['run', 'dev'],
     env: { PORT: realtimePort, BACKEND_URL: backendUrl },
   },
 ];

@@ -1,0 +1,31 @@
+"""The Jinja extension copier loads for scaffold's template (copier.yml `_jinja_extensions`).
+
+Node source templates are named `*.{{ language }}.jinja` and written in TypeScript. Each is
+rendered inside a filter that, for a `js` project, strips the rendered module's types, so
+both languages come from one source and `copier update` renders them the same way.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from jinja2.ext import Extension
+
+from scaffold.typescript.strip import strip_types
+
+NODE_SOURCE_MARK = ".{{ language }}"
+
+
+class NodeSourceExtension(Extension):
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.filters["node_source"] = node_source
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name is None or NODE_SOURCE_MARK not in name:
+            return source
+        return "{% filter node_source(language) %}" + source + "{% endfilter %}"
+
+
+def node_source(module: str, language: object) -> str:
+    """The rendered module in the project's language (a project without the answer is JS)."""
+    return module if language == "ts" else strip_types(module)
