@@ -113,8 +113,12 @@ def _is_type_only_statement(node: Node) -> bool:
     if node.type == "export_statement" and any(c.type in _TYPE_ONLY_STATEMENTS for c in children):
         return True
     specifiers = _specifiers(node)
-    return bool(specifiers) and all(_is_type_specifier(s) for s in specifiers) and not any(
-        c.type in ("identifier", "namespace_import") for c in _import_clause_parts(node)
+    return (
+        bool(specifiers)
+        and all(_is_type_specifier(s) for s in specifiers)
+        and not any(
+            c.type in ("identifier", "namespace_import") for c in _import_clause_parts(node)
+        )
     )
 
 
@@ -184,7 +188,11 @@ def _whole_lines(statement: Node, data: bytes) -> Cut:
         first, previous = previous, previous.prev_sibling
     end = statement.end_byte
     after = statement.next_sibling
-    if after is not None and after.type == "comment" and after.start_point.row == statement.end_point.row:
+    if (
+        after is not None
+        and after.type == "comment"
+        and after.start_point.row == statement.end_point.row
+    ):
         end = after.end_byte
     start = _line_start(data, first.start_byte)
     if data[start : first.start_byte].strip() or data[end : _line_end(data, end)].strip():

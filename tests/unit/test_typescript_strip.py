@@ -81,11 +81,7 @@ def test_optional_marks_modifiers_and_module_augmentation_are_erased() -> None:
         "let ready!: boolean;\n"
     )
     assert strip_types(source) == (
-        "export class HttpError extends Error {\n"
-        "  status;\n"
-        "  detail;\n"
-        "}\n"
-        "let ready;\n"
+        "export class HttpError extends Error {\n  status;\n  detail;\n}\nlet ready;\n"
     )
 
 
