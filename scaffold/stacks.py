@@ -11,9 +11,12 @@ Step = tuple[str, Argv]  # (working directory relative to the project, command)
 StackName = Literal["node-express", "django-drf", "fastapi", "hybrid"]
 FeatureName = Literal["students", "admin", "chat"]
 DbName = Literal["sqlite", "postgres"]
+LanguageName = Literal["ts", "js"]
 
 
 class Feature(NamedTuple):
+    """A starter example, or (in LANGUAGES) a language the Node code can be written in."""
+
     name: str
     title: str
     when: str
@@ -40,11 +43,12 @@ class Service(NamedTuple):
 
     ``serve`` and ``prepare`` run in ``cwd`` (relative to the project root). In ``serve``
     and in ``env`` values, ``{port}`` is this service's port and ``{<name>_port}`` another
-    service's; the port is also exported as ``PORT``.
+    service's; the port is also exported as ``PORT``. In ``serve``, ``{language}`` is the
+    project's language (``ts`` or ``js``: ``server.{language}`` is its entry point).
     """
 
     name: str
-    serve: Argv
+    serve: Argv  # ``{language}``: the project's language, which is also Node's file suffix
     cwd: str = "."
     prepare: tuple[Argv, ...] = ()
     env: tuple[tuple[str, str], ...] = ()
@@ -93,6 +97,8 @@ class Stack(NamedTuple):
     services: tuple[Service, ...]
     # Extra renders of the template into subdirectories: (part answer, subdirectory).
     parts: tuple[tuple[str, str], ...] = ()
+    # The languages its Node code can be written in (copier's ``language``); none: Python only.
+    languages: tuple[str, ...] = ()
 
     @property
     def default_features(self) -> tuple[str, ...]:
@@ -109,6 +115,17 @@ FEATURES: dict[str, Feature] = {
         Feature("chat", "Socket.IO chat", "a real-time chat page broadcasting to every client"),
     )
 }
+
+LANGUAGES: dict[str, Feature] = {
+    lang.name: lang
+    for lang in (
+        Feature("ts", "TypeScript", "type-checked in CI; Node runs the .ts files (no build step)"),
+        Feature("js", "JavaScript", "no types to write or check: the code is what runs"),
+    )
+}
+DEFAULT_LANGUAGE = "ts"
+# What a Node project made before the language question existed is written in.
+LEGACY_LANGUAGE = "js"
 
 _UV_SYNC: Argv = ("uv", "sync", "--locked")
 _NPM_CI: Argv = ("npm", "ci", "--no-audit", "--no-fund")
@@ -153,12 +170,12 @@ _DJANGO_WEB = Service(
 _ADMIN = AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD")
 _NODE_WEB = Service(
     "web",
-    serve=("node", "server.js"),
+    serve=("node", "server.{language}"),
     prepare=(("npm", "run", "migrate"), ("npm", "run", "ensure-admin")),
     admin_login=_ADMIN,
     default_port=3000,
     # One process, as generated (no cluster).
-    serve_production=("node", "server.js"),
+    serve_production=("node", "server.{language}"),
     production_env=(("NODE_ENV", "production"),),
     urls=(
         Url("app", "/"),
@@ -198,6 +215,7 @@ _NODE = Stack(
     lint=((".", ("npm", "run", "lint")),),
     quickstart=("npm run migrate && npm run ensure-admin && npm start", "npm test"),
     services=(_NODE_WEB,),
+    languages=tuple(LANGUAGES),
 )
 _FASTAPI = Stack(
     name="fastapi",
@@ -271,6 +289,7 @@ _HYBRID = Stack(
         ),
     ),
     parts=(("backend", "backend"), ("realtime", "realtime")),
+    languages=_NODE.languages,
 )
 
 STACKS: dict[str, Stack] = {s.name: s for s in (_NODE, _DJANGO, _FASTAPI, _HYBRID)}
@@ -283,6 +302,7 @@ DATABASES: dict[str, str] = {
 assert tuple(STACKS) == get_args(StackName)
 assert tuple(FEATURES) == get_args(FeatureName)
 assert tuple(DATABASES) == get_args(DbName)
+assert tuple(LANGUAGES) == get_args(LanguageName)
 
 DEFAULT_STACK = "fastapi"
 
@@ -291,11 +311,21 @@ def catalogue() -> dict[str, object]:
     """The stacks, features and databases with when to pick each (``scaffold list --json``)."""
     return {
         "stacks": [
-            {"name": s.name, "title": s.title, "when": s.when, "features": list(s.features)}
+            {
+                "name": s.name,
+                "title": s.title,
+                "when": s.when,
+                "features": list(s.features),
+                "languages": list(s.languages),
+            }
             for s in STACKS.values()
         ],
         "features": [{"name": f.name, "title": f.title, "when": f.when} for f in FEATURES.values()],
         "databases": [{"name": n, "when": w} for n, w in DATABASES.items()],
+        "languages": [
+            {"name": lang.name, "title": lang.title, "when": lang.when}
+            for lang in LANGUAGES.values()
+        ],
     }
 
 

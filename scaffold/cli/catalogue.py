@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from ..stacks import DATABASES, FEATURES, STACKS, catalogue
+from ..stacks import DATABASES, FEATURES, LANGUAGES, STACKS, catalogue
 from . import output
 from .boundary import command
 
@@ -19,8 +19,11 @@ def list_cmd(
         return
     output.table(
         "Stacks",
-        ["stack", "pick it for", "features"],
-        [[s.name, s.when, ", ".join(s.features)] for s in STACKS.values()],
+        ["stack", "pick it for", "features", "languages"],
+        [
+            [s.name, s.when, ", ".join(s.features), ", ".join(s.languages) or "python"]
+            for s in STACKS.values()
+        ],
     )
     output.table(
         "Features",
@@ -28,3 +31,9 @@ def list_cmd(
         [[f.name, f"{f.title}: {f.when}"] for f in FEATURES.values()],
     )
     output.table("Databases", ["db", "what it is"], [[n, w] for n, w in DATABASES.items()])
+    with_node = ", ".join(s.name for s in STACKS.values() if s.languages)
+    output.table(
+        f"Languages of the Node code ({with_node}; --lang)",
+        ["lang", "what you get"],
+        [[lang.name, f"{lang.title}: {lang.when}"] for lang in LANGUAGES.values()],
+    )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import MissingAnswers
-from ..stacks import DbName, StackName
+from ..stacks import LANGUAGES, STACKS, DbName, LanguageName, StackName
 from . import output, questionnaire
 from .boundary import command, one_of
 from .questionnaire import Answers, fill_defaults
@@ -57,6 +57,15 @@ def new(
         ),
     ] = None,
     db: Annotated[DbName | None, typer.Option(metavar="DB", help=one_of(DbName) + ".")] = None,
+    lang: Annotated[
+        LanguageName | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help=f"Language of the Node code (node-express, hybrid): {one_of(LanguageName)} "
+            "(default ts).",
+        ),
+    ] = None,
     data: Annotated[
         list[str] | None,
         typer.Option(
@@ -108,7 +117,7 @@ def new(
         typer.Option(
             "--json",
             help="Never prompt; print one JSON object at the end (path, stack, features, db, "
-            "commands, urls); progress goes to stderr.",
+            "language, commands, urls); progress goes to stderr.",
         ),
     ] = False,
 ) -> None:
@@ -117,10 +126,13 @@ def new(
 
     _check_run(run, install=install, as_json=as_json)
     answers = _from_flags(name, stack, features, db, dest, dict(parse_data(data or [])))
+    answers.language = lang or _pop_str(answers.extra, "language")
+    _check_lang(answers)
     if answers.name is not None:  # refuse a full destination before asking anything
         api.check_destination(answers.destination(), allow_existing=force or pretend)
     _collect(answers, defaults=defaults, interactive=is_interactive() and not as_json)
     assert answers.name and answers.stack and answers.db  # filled by _collect
+    _check_lang(answers)  # the stack may have been picked in the questionnaire
     spec = api.make_spec(
         name=answers.name,
         stack=answers.stack,
@@ -128,6 +140,7 @@ def new(
         db=answers.db,
         dest=answers.dest,
         extra=answers.extra,
+        language=answers.language,
     )
     if pretend:
         _show_plan(spec, api.plan_project(spec), as_json=as_json)
@@ -161,6 +174,16 @@ def _check_run(run: bool, *, install: bool, as_json: bool) -> None:
         raise typer.BadParameter(
             "--run keeps the project running; --json prints one result and exits",
             param_hint="--json",
+        )
+
+
+def _check_lang(answers: Answers) -> None:
+    """A language only for a stack with Node code: anything else is a usage error (exit 2)."""
+    if answers.language and answers.stack and not STACKS[answers.stack].languages:
+        with_node = " and ".join(name for name, s in STACKS.items() if s.languages)
+        raise typer.BadParameter(
+            f"{answers.stack} has no Node code; a language is chosen for {with_node} only",
+            param_hint="--lang",
         )
 
 
@@ -219,10 +242,14 @@ def _show_plan(spec: "ProjectSpec", files: list[str], *, as_json: bool) -> None:
         return
     output.out.print(
         f"Would create {spec.dest} ({spec.stack}; {', '.join(spec.features) or 'no'}"
-        f" features; {spec.db}) with {len(files)} files:"
+        f" features; {spec.db}{_in_language(spec.language)}) with {len(files)} files:"
     )
     for path in files:
         output.out.print(f"  {path}")
+
+
+def _in_language(language: str | None) -> str:
+    return f"; {LANGUAGES[language].title}" if language else ""
 
 
 def _spec_json(spec: "ProjectSpec") -> dict[str, object]:
@@ -231,6 +258,7 @@ def _spec_json(spec: "ProjectSpec") -> dict[str, object]:
         "stack": spec.stack,
         "features": list(spec.features),
         "db": spec.db,
+        "language": spec.language,
     }
 
 
@@ -242,6 +270,7 @@ def describe(project: "Project") -> dict[str, object]:
         "stack": stack.name,
         "features": list(project.features),
         "db": project.db,
+        "language": project.language,
         "commands": {
             "install": install_command(stack),
             "run": stack.quickstart[0],

@@ -48,7 +48,7 @@ def test_recommend_json_shape() -> None:
     result = scaffold("recommend", "--team", "python", "--realtime", "--admin", "--json")
     assert result.exit_code == 0
     payload = json.loads(result.stdout)
-    assert set(payload) == {"stack", "reasons"}
+    assert set(payload) == {"stack", "reasons", "language"}
     assert payload["stack"] == "hybrid"
     assert payload["reasons"] and all(
         r in {rule.reason for rule in RULES} for r in payload["reasons"]
