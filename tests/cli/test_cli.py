@@ -173,6 +173,7 @@ def test_json_prints_one_object_on_stdout_and_progress_on_stderr(tmp_path: Path)
         "stack": "node-express",
         "features": list(stack.features),
         "db": "sqlite",
+        "language": "ts",  # the default of a stack with Node code
         "commands": {
             "install": "npm ci --no-audit --no-fund",
             "run": stack.quickstart[0],
