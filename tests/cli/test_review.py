@@ -58,9 +58,7 @@ def test_new_needs_rerun_the_recommendation_and_keep_the_other_answers(
 def test_a_new_stack_without_node_code_drops_the_language_without_asking(
     asked: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        prompts, "ask_needs", lambda previous: Needs(team="python", api_only=True)
-    )
+    monkeypatch.setattr(prompts, "ask_needs", lambda previous: Needs(team="python", api_only=True))
     answers = Answers(
         name="shop", stack="node-express", features=["students"], db="sqlite", language="js"
     )
