@@ -90,18 +90,21 @@ def make_spec(
     language: str | None = None,
 ) -> ProjectSpec:
     """Validate the answers; features default to everything the stack offers, a Node
-    stack's language to TypeScript (``language`` for a Python-only stack is an error)."""
+    stack's language to TypeScript (``language`` for a Python-only stack is an error;
+    ``extra={"language": ...}`` means the same as ``language``)."""
     validate_name(name)
     validate_stack(stack)
     chosen = STACKS[stack].default_features if features is None else features
+    others = dict(extra or {})
+    given = others.pop("language", None) if language is None else language
     return ProjectSpec(
         name=name,
         stack=stack,
         features=tuple(validate_features(stack, chosen)),
         db=validate_db(db),
         dest=(dest or Path.cwd() / name).absolute(),
-        extra=dict(extra or {}),
-        language=validate_language(stack, language),
+        extra=others,
+        language=validate_language(stack, None if given is None else str(given)),
     )
 
 

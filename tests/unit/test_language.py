@@ -71,6 +71,13 @@ def test_a_node_project_is_typescript_unless_javascript_is_asked_for(stack: str)
     assert make_spec(name="shop", stack=stack, language="js").answers["language"] == "js"
 
 
+def test_a_language_given_as_an_extra_answer_is_the_language() -> None:
+    spec = make_spec(name="shop", stack="node-express", extra={"language": "js"})
+    assert spec.language == "js" and spec.answers["language"] == "js"
+    with pytest.raises(UserError, match="Python only"):
+        make_spec(name="shop", stack="fastapi", extra={"language": "js"})
+
+
 def test_every_part_of_a_hybrid_renders_with_the_language() -> None:
     spec = make_spec(name="shop", stack="hybrid", language="js")
     assert [answers["language"] for _, answers in spec.renders] == ["js", "js", "js"]
