@@ -75,10 +75,10 @@ def ask(answers: Answers) -> None:
         _ask_needs_and_stack(answers)
     if answers.features is None:
         answers.features = prompts.ask_features(_stack(answers))
-    if answers.db is None:
-        answers.db = prompts.ask_db(DEFAULT_DB)
     if answers.language is None and STACKS[_stack(answers)].languages:
         answers.language = prompts.ask_language(DEFAULT_LANGUAGE)
+    if answers.db is None:
+        answers.db = prompts.ask_db(DEFAULT_DB)
     review(answers)
 
 

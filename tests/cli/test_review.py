@@ -55,6 +55,27 @@ def test_new_needs_rerun_the_recommendation_and_keep_the_other_answers(
     assert (answers.name, answers.db) == ("shop", "postgres")
 
 
+def test_a_node_stack_is_asked_its_language_after_its_starter_examples(
+    asked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prompts, "ask_decision", lambda: "create")
+    answers = Answers()
+    questionnaire.ask(answers)
+    assert asked == ["name", "needs", "stack:node-express", "features", "language", "db"]
+    assert answers.language == "ts"
+
+
+def test_a_python_stack_is_not_asked_a_language(
+    asked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prompts, "ask_decision", lambda: "create")
+    monkeypatch.setattr(prompts, "ask_needs", lambda previous: Needs(team="python"))
+    answers = Answers()
+    questionnaire.ask(answers)
+    assert asked == ["name", "stack:django-drf", "features", "db"]
+    assert answers.language is None
+
+
 def test_a_new_stack_without_node_code_drops_the_language_without_asking(
     asked: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
