@@ -62,6 +62,8 @@ def recommend_cmd(
         lang = f" --lang {rec.language}" if rec.language else ""
         output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}{lang}")
         if rec.language:
+            other = next(lang for lang in LANGUAGES if lang != rec.language)
             output.out.print(
-                f"Its Node code is {LANGUAGES[rec.language].title} (--lang js: JavaScript)."
+                f"Language: {LANGUAGES[rec.language].title} (the default; --lang {other} for "
+                f"{LANGUAGES[other].title})."
             )
