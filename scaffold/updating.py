@@ -166,9 +166,7 @@ def _update_parts(
         try:
             for part, answers_file in _answers_files(parts):
                 where = tree / part.resolve().relative_to(top.resolve())
-                recorded = yaml.safe_load((where / answers_file).read_text()) or {}
-                replayed = {**kept_language(recorded), **answers}
-                render.update(where, replayed, ref, answers_file=answers_file)
+                _update_one(where, answers_file, answers, ref)
                 run(["git", "add", "-A"], tree, step="git add")
                 run(
                     [
@@ -191,6 +189,15 @@ def _update_parts(
             run(
                 ["git", "apply", "--whitespace=nowarn", str(patch)], top, step="Applying the update"
             )
+
+
+def _update_one(
+    where: Path, answers_file: str, answers: Mapping[str, object], ref: str | None
+) -> None:
+    """Update one template applied at ``where``, its language kept (``kept_language``)."""
+    recorded = yaml.safe_load((where / answers_file).read_text()) or {}
+    replayed = {**kept_language(recorded), **answers}
+    render.update(where, replayed, ref, answers_file=answers_file)
 
 
 def check(project: Path) -> CheckResult:

@@ -122,8 +122,7 @@ def new(
     from .. import api
 
     _check_run(run, install=install, as_json=as_json)
-    answers = _from_flags(name, stack, features, db, dest, dict(parse_data(data or [])))
-    answers.language = lang or _pop_str(answers.extra, "language")
+    answers = _from_flags(name, stack, features, db, lang, dest, dict(parse_data(data or [])))
     _check_lang(answers)
     if answers.name is not None:  # refuse a full destination before asking anything
         api.check_destination(answers.destination(), allow_existing=force or pretend)
@@ -189,6 +188,7 @@ def _from_flags(
     stack: str | None,
     features: str | None,
     db: str | None,
+    lang: str | None,
     dest: Path | None,
     extra: dict[str, object],
 ) -> Answers:
@@ -200,6 +200,7 @@ def _from_flags(
         stack=stack or _pop_str(extra, "stack"),
         features=parse_features(features) if features is not None else _pop_features(extra),
         db=db or _pop_str(extra, "db"),
+        language=lang or _pop_str(extra, "language"),
         dest=dest,
         extra=extra,
     )
