@@ -62,19 +62,33 @@ def strip_types(source: str) -> str:
     cuts: list[Cut] = []
     _visit(root, data, cuts)
     out = bytearray(data)
-    for start, end, replacement in sorted(cuts, reverse=True):
+    for start, end, replacement in reversed(_outermost(cuts)):
         out[start:end] = replacement
     text = _BLANK_LINES.sub("\n\n", out.decode())
     return text.lstrip("\n") if not source.startswith("\n") else text
+
+
+def _outermost(cuts: list[Cut]) -> list[Cut]:
+    """The cuts in order, without those inside another (a comment that goes with the
+    declaration below it is also a comment whose `.ts` names were rewritten)."""
+    kept: list[Cut] = []
+    for cut in sorted(cuts, key=lambda c: (c[0], -c[1])):
+        if kept and cut[0] < kept[-1][1]:
+            continue
+        kept.append(cut)
+    return kept
 
 
 def _visit(node: Node, data: bytes, cuts: list[Cut]) -> None:
     kind = node.type
     if kind in _NOT_ERASABLE:
         raise NotErasable(f"{_NOT_ERASABLE[kind]} are not erasable (line {_line(node)})")
-    if _is_type_only_statement(node):
+    if _is_type_only_statement(node) or _is_declared_field(node):
         cuts.append(_whole_lines(node, data))
         return
+    if _is_parenthesized_assertion(node):  # `(row as Row).id` → `row.id`
+        parens = (node.children[0], node.children[-1])
+        cuts.extend((paren.start_byte, paren.end_byte, b"") for paren in parens)
     if kind in _TYPE_SYNTAX:
         cuts.append((node.start_byte, node.end_byte, b""))
         return
@@ -120,6 +134,29 @@ def _is_type_only_statement(node: Node) -> bool:
             c.type in ("identifier", "namespace_import") for c in _import_clause_parts(node)
         )
     )
+
+
+def _is_declared_field(node: Node) -> bool:
+    """`declare x: T;` in a class: a field only the type checker sees."""
+    kinds = (child.type for child in node.children)
+    return node.type == "public_field_definition" and "declare" in kinds
+
+
+# Expressions that need no parentheses once an assertion around them is gone.
+_PLAIN = frozenset(
+    {"identifier", "member_expression", "subscript_expression", "this", "call_expression"}
+)
+
+
+def _is_parenthesized_assertion(node: Node) -> bool:
+    if node.type != "parenthesized_expression" or node.named_child_count != 1:
+        return False
+    inner = node.named_children[0]
+    if inner.type not in ("as_expression", "satisfies_expression"):
+        return False
+    asserted = inner.children[0].type
+    in_new = node.parent is not None and node.parent.type == "new_expression"
+    return asserted in _PLAIN and not (in_new and asserted == "call_expression")
 
 
 def _specifiers(statement: Node) -> list[Node]:
@@ -195,6 +232,8 @@ def _whole_lines(statement: Node, data: bytes) -> Cut:
         first, previous = previous, previous.prev_sibling
     end = statement.end_byte
     after = statement.next_sibling
+    if after is not None and after.type == ";":  # a class field's `;` is its sibling
+        end, after = after.end_byte, after.next_sibling
     if (
         after is not None
         and after.type == "comment"

@@ -23,9 +23,14 @@ class NodeSourceExtension(Extension):
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         if name is None or NODE_SOURCE_MARK not in name:
             return source
-        return "{% filter node_source(language) %}" + source + "{% endfilter %}"
+        # A module that includes another (a starter's stub includes its resource template)
+        # strips once, at the outermost: the included one sees `_node_source` defined.
+        return (
+            "{% filter node_source(language, outermost=_node_source is not defined) %}"
+            "{% with _node_source = true %}" + source + "{% endwith %}{% endfilter %}"
+        )
 
 
-def node_source(module: str, language: object) -> str:
+def node_source(module: str, language: object, *, outermost: bool = True) -> str:
     """The rendered module in the project's language (a project without the answer is JS)."""
-    return module if language == "ts" else strip_types(module)
+    return module if language == "ts" or not outermost else strip_types(module)

@@ -56,6 +56,26 @@ def test_type_specifiers_leave_the_values_imported_beside_them() -> None:
     )
 
 
+def test_a_comment_naming_a_file_goes_with_the_type_below_it() -> None:
+    source = (
+        "// Rows as src/db/database.ts returns them.\ntype Row = { id: number };\nconst a = 1;\n"
+    )
+    assert strip_types(source) == "const a = 1;\n"
+
+
+def test_declared_fields_go_and_asserted_values_lose_their_parentheses() -> None:
+    source = (
+        "class HttpError extends Error {\n"
+        "  declare status: number;\n"
+        "  code = (error as Coded).code;\n"
+        "  late = (await load() as Late);\n"
+        "}\n"
+    )
+    assert strip_types(source) == (
+        "class HttpError extends Error {\n  code = error.code;\n  late = (await load());\n}\n"
+    )
+
+
 def test_a_type_import_leaves_the_module_comment_above_it() -> None:
     source = (
         "// The students API.\n"
@@ -117,3 +137,4 @@ def test_a_typescript_project_gets_the_module_as_written() -> None:
     module = "const x: number = 1;\n"
     assert node_source(module, "ts") == module
     assert node_source(module, "js") == "const x = 1;\n"
+    assert node_source(module, "js", outermost=False) == module  # its includer strips it
