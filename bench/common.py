@@ -100,8 +100,17 @@ def run(argv: Sequence[str], cwd: Path | None = None, env: Mapping[str, str] | N
     return done.stdout
 
 
-def generate(parent: Path, stack: str, *, features: Sequence[str], install: bool = True) -> Path:
-    spec = api.make_spec(name="bench", stack=stack, features=features, dest=parent / stack)
+def generate(
+    parent: Path,
+    stack: str,
+    *,
+    features: Sequence[str],
+    install: bool = True,
+    language: str | None = None,
+) -> Path:
+    spec = api.make_spec(
+        name="bench", stack=stack, features=features, language=language, dest=parent / stack
+    )
     project = api.create_project(spec=spec, git=False, install=False).path
     if install:
         api.install_dependencies(project, STACKS[stack])

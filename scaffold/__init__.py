@@ -3,14 +3,18 @@
 The library API is small, keyword-only, and never prompts nor prints:
 
 - ``recommend(Needs(team="python", realtime=True))`` → ``Recommendation`` (``stack``,
-  ``reasons``): the stack for those needs and the sentences that decided it. Pure.
-- ``make_spec(name=..., stack=..., features=None, db="sqlite", dest=None)`` →
-  ``ProjectSpec``: validated answers (UserError, with its fix, when one is wrong).
+  ``reasons``, ``language``): the stack for those needs and the sentences that decided
+  it. Pure.
+- ``make_spec(name=..., stack=..., features=None, db="sqlite", dest=None,
+  language=None)`` → ``ProjectSpec``: validated answers (UserError, with its fix, when
+  one is wrong). ``language`` (``ts`` or ``js``) is that of a Node stack's code: default
+  ``ts``; given for a Python-only stack, an error.
 - ``create_project(spec=spec, git=True, install=True)`` → ``Project``: renders the
   template into ``spec.dest`` (nothing is left behind if it fails), writes ``.env`` with
   fresh secrets, commits, installs the dependencies.
 - ``update_project(path=..., to=None, data=None)`` → ``UpdateResult``: moves a project
-  to a newer template version, keeping the user's edits (conflicts left inline).
+  to a newer template version, keeping the user's edits (conflicts left inline) and the
+  project's language (a ``language`` in ``data`` that differs is refused).
 - ``add_resource(path=..., name="course", fields=["title:str", "teacher:ref"])`` →
   ``AddResult``: the user's own resource (model, migration, API, admin, tests) in the
   project's stack, registered and migrated; never committed.
@@ -27,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from .recommend import Needs, Recommendation, recommend  # cheap and pure: loaded now
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 
 if TYPE_CHECKING:
     from .api import Project, ProjectSpec, add_resource, create_project, make_spec, update_project

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import UserError
+from .stacks import LEGACY_LANGUAGE, STACKS
 
 ANSWERS_FILE = ".copier-answers.yml"
 
@@ -24,6 +26,10 @@ class Recorded:
     features: tuple[str, ...]
     db: str
     raw: dict[str, Any]
+
+    @property
+    def language(self) -> str | None:
+        return language_of(self.raw)
 
 
 def read_answers(project: Path, answers_file: str = ANSWERS_FILE) -> Recorded:
@@ -49,3 +55,26 @@ def read_answers(project: Path, answers_file: str = ANSWERS_FILE) -> Recorded:
         db=str(raw.get("db", "sqlite")),
         raw=raw,
     )
+
+
+def asks_language(answers: Mapping[str, object]) -> bool:
+    """Whether a render with these answers has Node code, so a ``language`` (copier.yml's
+    ``when`` of that question: a hybrid's backend part has none)."""
+    stack = STACKS.get(str(answers.get("stack")))
+    return bool(stack and stack.languages) and answers.get("part", "root") != "backend"
+
+
+def language_of(answers: Mapping[str, object]) -> str | None:
+    """The language of a render's recorded answers: none without Node code; a Node
+    project recorded before the question existed is JavaScript."""
+    if not asks_language(answers):
+        return None
+    return str(answers.get("language") or LEGACY_LANGUAGE)
+
+
+def project_language(project: Path) -> str:
+    """The language of the project's Node code (``{language}`` in a service's command);
+    a project without answers to read is taken to predate the question."""
+    path = project / ANSWERS_FILE
+    raw = yaml.safe_load(path.read_text()) if path.is_file() else None
+    return language_of(raw or {}) or LEGACY_LANGUAGE

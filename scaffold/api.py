@@ -23,7 +23,13 @@ from .resources import engine
 from .resources.engine import AddResult
 from .stacks import DEFAULT_DB, STACKS, Stack
 from .updating import CheckResult, UpdateResult
-from .validation import validate_db, validate_features, validate_name, validate_stack
+from .validation import (
+    validate_db,
+    validate_features,
+    validate_language,
+    validate_name,
+    validate_stack,
+)
 
 
 @dataclass(frozen=True)
@@ -36,15 +42,18 @@ class ProjectSpec:
     db: str
     dest: Path
     extra: Mapping[str, object] = field(default_factory=dict)
+    language: str | None = None  # the Node code's; None: a stack without Node code
 
     @property
     def answers(self) -> dict[str, object]:
+        chosen = {} if self.language is None else {"language": self.language}
         return {
             **self.extra,
             "project_name": self.name,
             "stack": self.stack,
             "features": list(self.features),
             "db": self.db,
+            **chosen,
         }
 
     @property
@@ -67,6 +76,7 @@ class Project:
     env_files: tuple[Path, ...]
     git: bool
     installed: bool
+    language: str | None = None
 
 
 def make_spec(
@@ -77,18 +87,24 @@ def make_spec(
     db: str = DEFAULT_DB,
     dest: Path | None = None,
     extra: Mapping[str, object] | None = None,
+    language: str | None = None,
 ) -> ProjectSpec:
-    """Validate the answers; features default to everything the stack offers."""
+    """Validate the answers; features default to everything the stack offers, a Node
+    stack's language to TypeScript (``language`` for a Python-only stack is an error;
+    ``extra={"language": ...}`` means the same as ``language``)."""
     validate_name(name)
     validate_stack(stack)
     chosen = STACKS[stack].default_features if features is None else features
+    others = dict(extra or {})
+    given = others.pop("language", None) if language is None else language
     return ProjectSpec(
         name=name,
         stack=stack,
         features=tuple(validate_features(stack, chosen)),
         db=validate_db(db),
         dest=(dest or Path.cwd() / name).absolute(),
-        extra=dict(extra or {}),
+        extra=others,
+        language=validate_language(stack, None if given is None else str(given)),
     )
 
 
@@ -129,7 +145,9 @@ def create_project(
     stack = STACKS[spec.stack]
     if install:
         install_dependencies(spec.dest, stack, offline=offline, progress=progress)
-    return Project(spec.dest, stack, spec.features, spec.db, env_files, committed, install)
+    return Project(
+        spec.dest, stack, spec.features, spec.db, env_files, committed, install, spec.language
+    )
 
 
 def update_project(

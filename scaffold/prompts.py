@@ -15,7 +15,7 @@ from prompt_toolkit.formatted_text import FormattedText
 
 from .errors import UserError
 from .recommend import FRONTENDS, NEEDS, TEAMS, Needs, Recommendation
-from .stacks import DATABASES, FEATURES, STACKS
+from .stacks import DATABASES, FEATURES, LANGUAGES, STACKS
 from .validation import validate_name
 
 Decision = Literal["create", "change", "cancel"]
@@ -91,6 +91,12 @@ def ask_db(default: str) -> str:
             "Database:", choices=choices, default=next(c for c in choices if c.value == default)
         ).unsafe_ask()
     )
+
+
+def ask_language(default: str) -> str:
+    """The language of the Node code (TypeScript or JavaScript)."""
+    options = {f"{lang.title}: {lang.when}": lang.name for lang in LANGUAGES.values()}
+    return _select_from("Language of the Node code:", options, default)
 
 
 def ask_decision() -> Decision:

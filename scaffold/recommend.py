@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from .stacks import DEFAULT_STACK, STACKS
+from .stacks import DEFAULT_LANGUAGE, DEFAULT_STACK, STACKS
 
 Team = Literal["js", "python", "mixed"]
 Frontend = Literal["react", "none", "other"]
@@ -178,9 +178,14 @@ class Recommendation:
     reasons: tuple[str, ...]
     scores: Mapping[str, int]
 
+    @property
+    def language(self) -> str | None:
+        """The language of the recommended stack's Node code (None: Python only)."""
+        return DEFAULT_LANGUAGE if STACKS[self.stack].languages else None
+
     def to_json(self) -> dict[str, object]:
         """The shape of ``scaffold recommend --json`` and ``GET /api/recommend``."""
-        return {"stack": self.stack, "reasons": list(self.reasons)}
+        return {"stack": self.stack, "reasons": list(self.reasons), "language": self.language}
 
 
 def recommend(needs: Needs, rules: tuple[Rule, ...] = RULES) -> Recommendation:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .answers import project_language
 from .errors import CommandFailed
 from .net import free_port, port_is_free, wait_until_answers
 from .progress import Progress, no_progress
@@ -73,10 +74,12 @@ def start(
     env: Mapping[str, str] | None = None,
     log: Path | None = None,
 ) -> Running:
-    """Start ``service`` on 127.0.0.1:``ports[service.name]`` in its own process group."""
+    """Start ``service`` on 127.0.0.1:``ports[service.name]`` in its own process group,
+    with the project's language in its command (``server.ts`` or ``server.js``)."""
     port = ports[service.name]
     names = {"port": port, **{f"{name}_port": p for name, p in ports.items()}}
-    argv = [part.format(**names) for part in service.serve]
+    argv = [part.format(**names, language=project_language(project)) for part in service.serve]
+    service = service._replace(serve=tuple(argv))  # errors show the command that ran
     service_env = {key: value.format(**names) for key, value in service.env}
     cwd = project / service.cwd
     sink: IO[bytes] | None = log.open("ab") if log else None

@@ -2,82 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Literal, NamedTuple, get_args
 
-Argv = tuple[str, ...]
+# Re-exported: a stack's services are read from here, where the stacks define them.
+from .services import AdminLogin as AdminLogin
+from .services import Argv as Argv
+from .services import Service as Service
+from .services import Url as Url
+
 Step = tuple[str, Argv]  # (working directory relative to the project, command)
 # The names as types, for typed CLI options; checked against the tables below at import.
 StackName = Literal["node-express", "django-drf", "fastapi", "hybrid"]
 FeatureName = Literal["students", "admin", "chat"]
 DbName = Literal["sqlite", "postgres"]
+LanguageName = Literal["ts", "js"]
 
 
 class Feature(NamedTuple):
+    """A starter example, or (in LANGUAGES) a language the Node code can be written in."""
+
     name: str
     title: str
     when: str
-
-
-class Url(NamedTuple):
-    """A page a service serves, listed only while ``feature`` (None: always) is on."""
-
-    label: str
-    path: str
-    feature: str | None = None
-
-
-class AdminLogin(NamedTuple):
-    """The variables a service's prepare step makes its demo admin from."""
-
-    user_key: str
-    password_key: str
-    extra: tuple[tuple[str, str], ...] = ()  # others it needs; ``{user}``: the user name
-
-
-class Service(NamedTuple):
-    """One long-running process of a generated project.
-
-    ``serve`` and ``prepare`` run in ``cwd`` (relative to the project root). In ``serve``
-    and in ``env`` values, ``{port}`` is this service's port and ``{<name>_port}`` another
-    service's; the port is also exported as ``PORT``.
-    """
-
-    name: str
-    serve: Argv
-    cwd: str = "."
-    prepare: tuple[Argv, ...] = ()
-    env: tuple[tuple[str, str], ...] = ()
-    default_port: int = 8000
-    urls: tuple[Url, ...] = (Url("app", "/"),)
-    # Django ends every path with a slash (docs/api-contract.md, "Paths").
-    trailing_slash: bool = False
-    # The production server (no reload, no debug), as `scaffold compare` runs it:
-    # ``serve_production`` with ``production_env`` on top of ``env``. Empty: none defined.
-    serve_production: Argv = ()
-    production_env: tuple[tuple[str, str], ...] = ()
-    admin_login: AdminLogin | None = None
-
-    def path(self, path: str) -> str:
-        """A contract path (written without a trailing slash) as this service spells it."""
-        base, query = path.split("?", 1) if "?" in path else (path, "")
-        if self.trailing_slash and not base.endswith("/"):
-            base += "/"
-        return f"{base}?{query}" if query else base
-
-    @property
-    def health_path(self) -> str:
-        return self.path("/healthz")
-
-    @property
-    def token_path(self) -> str:
-        """Where a user signs in for a Bearer token (docs/api-contract.md)."""
-        return self.path("/api/auth/token")
-
-    def urls_for(self, features: Iterable[str]) -> list[Url]:
-        """The URLs this service answers with ``features`` on."""
-        on = set(features)
-        return [url for url in self.urls if url.feature is None or url.feature in on]
 
 
 class Stack(NamedTuple):
@@ -93,6 +39,8 @@ class Stack(NamedTuple):
     services: tuple[Service, ...]
     # Extra renders of the template into subdirectories: (part answer, subdirectory).
     parts: tuple[tuple[str, str], ...] = ()
+    # The languages its Node code can be written in (copier's ``language``); none: Python only.
+    languages: tuple[str, ...] = ()
 
     @property
     def default_features(self) -> tuple[str, ...]:
@@ -109,6 +57,17 @@ FEATURES: dict[str, Feature] = {
         Feature("chat", "Socket.IO chat", "a real-time chat page broadcasting to every client"),
     )
 }
+
+LANGUAGES: dict[str, Feature] = {
+    lang.name: lang
+    for lang in (
+        Feature("ts", "TypeScript", "type-checked in CI; Node runs the .ts files (no build step)"),
+        Feature("js", "JavaScript", "no types to write or check: the code is what runs"),
+    )
+}
+DEFAULT_LANGUAGE = "ts"
+# What a Node project made before the language question existed is written in.
+LEGACY_LANGUAGE = "js"
 
 _UV_SYNC: Argv = ("uv", "sync", "--locked")
 _NPM_CI: Argv = ("npm", "ci", "--no-audit", "--no-fund")
@@ -153,12 +112,12 @@ _DJANGO_WEB = Service(
 _ADMIN = AdminLogin("ADMIN_USERNAME", "ADMIN_PASSWORD")
 _NODE_WEB = Service(
     "web",
-    serve=("node", "server.js"),
+    serve=("node", "server.{language}"),
     prepare=(("npm", "run", "migrate"), ("npm", "run", "ensure-admin")),
     admin_login=_ADMIN,
     default_port=3000,
     # One process, as generated (no cluster).
-    serve_production=("node", "server.js"),
+    serve_production=("node", "server.{language}"),
     production_env=(("NODE_ENV", "production"),),
     urls=(
         Url("app", "/"),
@@ -198,6 +157,7 @@ _NODE = Stack(
     lint=((".", ("npm", "run", "lint")),),
     quickstart=("npm run migrate && npm run ensure-admin && npm start", "npm test"),
     services=(_NODE_WEB,),
+    languages=tuple(LANGUAGES),
 )
 _FASTAPI = Stack(
     name="fastapi",
@@ -271,6 +231,7 @@ _HYBRID = Stack(
         ),
     ),
     parts=(("backend", "backend"), ("realtime", "realtime")),
+    languages=_NODE.languages,
 )
 
 STACKS: dict[str, Stack] = {s.name: s for s in (_NODE, _DJANGO, _FASTAPI, _HYBRID)}
@@ -283,6 +244,7 @@ DATABASES: dict[str, str] = {
 assert tuple(STACKS) == get_args(StackName)
 assert tuple(FEATURES) == get_args(FeatureName)
 assert tuple(DATABASES) == get_args(DbName)
+assert tuple(LANGUAGES) == get_args(LanguageName)
 
 DEFAULT_STACK = "fastapi"
 
@@ -291,11 +253,21 @@ def catalogue() -> dict[str, object]:
     """The stacks, features and databases with when to pick each (``scaffold list --json``)."""
     return {
         "stacks": [
-            {"name": s.name, "title": s.title, "when": s.when, "features": list(s.features)}
+            {
+                "name": s.name,
+                "title": s.title,
+                "when": s.when,
+                "features": list(s.features),
+                "languages": list(s.languages),
+            }
             for s in STACKS.values()
         ],
         "features": [{"name": f.name, "title": f.title, "when": f.when} for f in FEATURES.values()],
         "databases": [{"name": n, "when": w} for n, w in DATABASES.items()],
+        "languages": [
+            {"name": lang.name, "title": lang.title, "when": lang.when}
+            for lang in LANGUAGES.values()
+        ],
     }
 
 

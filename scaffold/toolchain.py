@@ -20,7 +20,7 @@ from typing import IO
 
 from .errors import CommandFailed, ToolMissing
 
-MIN_NODE = (22, 13)  # the node-express template's engines.node (node:sqlite unflagged)
+MIN_NODE = (22, 18)  # TypeScript projects: type stripping without a flag (engines ^22.18.0 || >=24)
 
 # Environment that keeps every uv and npm command of a project off the network, including
 # the implicit syncs of `uv run` and npm's metadata look-ups.

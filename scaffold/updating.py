@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from . import envfile, git, render, template_source
-from .answers import ANSWERS_FILE, Recorded, read_answers
+from .answers import ANSWERS_FILE, Recorded, asks_language, read_answers
 from .errors import UserError
 from .resources.project import RESOURCES_DIR
+from .stacks import LEGACY_LANGUAGE
 from .toolchain import run
 from .validation import parse_features, validate_db, validate_features
 
@@ -67,11 +70,30 @@ def normalise_data(recorded: Recorded, data: Mapping[str, str]) -> dict[str, obj
             f"Changing the stack ({recorded.stack} → {data['stack']}) is not an update.",
             "Create a new project with `scaffold new --stack ...` and move your code.",
         )
+    if "language" in data and data["language"] != recorded.language:
+        raise LanguageFixed(recorded.language, data["language"])
     if "features" in data:
         answers["features"] = validate_features(recorded.stack, parse_features(data["features"]))
     if "db" in data:
         answers["db"] = validate_db(data["db"])
     return answers
+
+
+class LanguageFixed(UserError):
+    def __init__(self, language: str | None, wanted: str) -> None:
+        super().__init__(
+            f"A project's language is fixed at creation; this one's is {language or 'python'}, "
+            f"so language={wanted} is not an update.",
+            f"Create a new project with `scaffold new --lang {wanted}` and move your code.",
+        )
+
+
+def kept_language(recorded: Mapping[str, object]) -> dict[str, object]:
+    """The language to replay for a render whose answers file lacks one: a Node project
+    made before the question existed is JavaScript, whatever copier's default says."""
+    if "language" in recorded or not asks_language(recorded):
+        return {}
+    return {"language": LEGACY_LANGUAGE}
 
 
 def target_ref(recorded: Recorded, to: str | None) -> str | None:
@@ -144,7 +166,7 @@ def _update_parts(
         try:
             for part, answers_file in _answers_files(parts):
                 where = tree / part.resolve().relative_to(top.resolve())
-                render.update(where, answers, ref, answers_file=answers_file)
+                _update_one(where, answers_file, answers, ref)
                 run(["git", "add", "-A"], tree, step="git add")
                 run(
                     [
@@ -167,6 +189,15 @@ def _update_parts(
             run(
                 ["git", "apply", "--whitespace=nowarn", str(patch)], top, step="Applying the update"
             )
+
+
+def _update_one(
+    where: Path, answers_file: str, answers: Mapping[str, object], ref: str | None
+) -> None:
+    """Update one template applied at ``where``, its language kept (``kept_language``)."""
+    recorded = yaml.safe_load((where / answers_file).read_text()) or {}
+    replayed = {**kept_language(recorded), **answers}
+    render.update(where, replayed, ref, answers_file=answers_file)
 
 
 def check(project: Path) -> CheckResult:

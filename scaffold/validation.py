@@ -6,8 +6,8 @@ import keyword
 import re
 from collections.abc import Iterable
 
-from .errors import InvalidChoice, InvalidName, UnsupportedFeatures
-from .stacks import DATABASES, FEATURES, STACKS
+from .errors import InvalidChoice, InvalidName, UnsupportedFeatures, UserError
+from .stacks import DATABASES, DEFAULT_LANGUAGE, FEATURES, LANGUAGES, STACKS
 
 MAX_NAME = 50
 _NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -68,6 +68,31 @@ def validate_db(db: str) -> str:
     if db not in DATABASES:
         raise InvalidChoice("database", db, list(DATABASES))
     return db
+
+
+def validate_language(stack: str, language: str | None) -> str | None:
+    """The language of ``stack``'s Node code (default: DEFAULT_LANGUAGE); None for a
+    stack without Node code, where asking for one is an error."""
+    offered = STACKS[stack].languages
+    if not offered:
+        if language is not None:
+            raise LanguageNotOffered(stack)
+        return None
+    if language is None:
+        return DEFAULT_LANGUAGE
+    if language not in offered:
+        raise InvalidChoice("language", language, offered)
+    return language
+
+
+class LanguageNotOffered(UserError):
+    def __init__(self, stack: str) -> None:
+        with_node = [name for name, s in STACKS.items() if s.languages]
+        super().__init__(
+            f"The {stack} stack is Python only; a language ({', '.join(LANGUAGES)}) is chosen "
+            f"for {' and '.join(with_node)}.",
+            "Leave out --lang, or pick a stack with Node code.",
+        )
 
 
 def parse_features(value: str | Iterable[str]) -> list[str]:

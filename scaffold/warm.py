@@ -4,7 +4,8 @@ without a network (a workshop room with bad Wi-Fi).
 Each stack's project is rendered into a scratch directory and installed there with the
 user's normal uv and npm caches, then deleted: what stays is the template store, the
 cached packages and any Python uv fetched. Lock files do not depend on the features or
-the database, so one render per stack covers every answer set.
+the database, so one render per stack covers every answer set; a stack with Node code
+is rendered once per language (TypeScript adds its compiler and types to the lock).
 """
 
 from __future__ import annotations
@@ -25,9 +26,13 @@ def warm(stacks: Sequence[str] | None = None, *, progress: Progress = no_progres
     with progress("Syncing the template store"):
         template_source.locate()
     for name in chosen:
-        with tempfile.TemporaryDirectory(prefix=f"scaffold-warm-{name}-") as scratch:
-            spec = api.make_spec(name="warmup", stack=name, dest=Path(scratch) / "warmup")
-            api.create_project(spec=spec, git=False, progress=_labelled(progress, name))
+        for language in STACKS[name].languages or (None,):
+            label = f"{name} ({language})" if language else name
+            with tempfile.TemporaryDirectory(prefix=f"scaffold-warm-{name}-") as scratch:
+                spec = api.make_spec(
+                    name="warmup", stack=name, dest=Path(scratch) / "warmup", language=language
+                )
+                api.create_project(spec=spec, git=False, progress=_labelled(progress, label))
     return chosen
 
 

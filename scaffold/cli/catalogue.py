@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from ..stacks import DATABASES, FEATURES, STACKS, catalogue
+from ..stacks import DATABASES, FEATURES, LANGUAGES, STACKS, catalogue
 from . import output
 from .boundary import command
 
@@ -28,3 +28,11 @@ def list_cmd(
         [[f.name, f"{f.title}: {f.when}"] for f in FEATURES.values()],
     )
     output.table("Databases", ["db", "what it is"], [[n, w] for n, w in DATABASES.items()])
+    # A fourth column in the stacks table would not fit 60 columns: the stacks offering a
+    # language are named in this table's title instead.
+    with_node = ", ".join(s.name for s in STACKS.values() if s.languages)
+    output.table(
+        f"Languages of the Node code ({with_node}; --lang)",
+        ["lang", "what you get"],
+        [[lang.name, f"{lang.title}: {lang.when}"] for lang in LANGUAGES.values()],
+    )

@@ -17,7 +17,12 @@ DEFAULT_STACKS = "node-express,django-drf,fastapi"
 @command
 def compare_cmd(
     stacks: Annotated[
-        str, typer.Option(metavar="STACKS", help="Comma-separated stacks to compare.")
+        str,
+        typer.Option(
+            metavar="STACKS",
+            help="Comma-separated stacks to compare; STACK:LANG picks the language of a Node "
+            "stack (default ts), e.g. node-express:ts,node-express:js compares the two builds.",
+        ),
     ] = DEFAULT_STACKS,
     duration: Annotated[
         int,

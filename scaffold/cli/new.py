@@ -3,19 +3,16 @@ render → git → install → next steps (or one JSON object)."""
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..errors import MissingAnswers
-from ..stacks import DbName, StackName
+from ..stacks import STACKS, DbName, LanguageName, StackName
 from . import output, questionnaire
 from .boundary import command, one_of
+from .created import describe, next_steps, show_plan
 from .questionnaire import Answers, fill_defaults
-
-if TYPE_CHECKING:
-    from ..api import Project, ProjectSpec
-    from ..stacks import Stack
 
 
 def is_interactive() -> bool:
@@ -57,6 +54,15 @@ def new(
         ),
     ] = None,
     db: Annotated[DbName | None, typer.Option(metavar="DB", help=one_of(DbName) + ".")] = None,
+    lang: Annotated[
+        LanguageName | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help=f"Language of the Node code (node-express, hybrid): {one_of(LanguageName)} "
+            "(default ts).",
+        ),
+    ] = None,
     data: Annotated[
         list[str] | None,
         typer.Option(
@@ -108,7 +114,7 @@ def new(
         typer.Option(
             "--json",
             help="Never prompt; print one JSON object at the end (path, stack, features, db, "
-            "commands, urls); progress goes to stderr.",
+            "language, commands, urls); progress goes to stderr.",
         ),
     ] = False,
 ) -> None:
@@ -116,11 +122,13 @@ def new(
     from .. import api
 
     _check_run(run, install=install, as_json=as_json)
-    answers = _from_flags(name, stack, features, db, dest, dict(parse_data(data or [])))
+    answers = _from_flags(name, stack, features, db, lang, dest, dict(parse_data(data or [])))
+    _check_lang(answers)
     if answers.name is not None:  # refuse a full destination before asking anything
         api.check_destination(answers.destination(), allow_existing=force or pretend)
     _collect(answers, defaults=defaults, interactive=is_interactive() and not as_json)
     assert answers.name and answers.stack and answers.db  # filled by _collect
+    _check_lang(answers)  # the stack may have been picked in the questionnaire
     spec = api.make_spec(
         name=answers.name,
         stack=answers.stack,
@@ -128,9 +136,10 @@ def new(
         db=answers.db,
         dest=answers.dest,
         extra=answers.extra,
+        language=answers.language,
     )
     if pretend:
-        _show_plan(spec, api.plan_project(spec), as_json=as_json)
+        show_plan(spec, api.plan_project(spec), as_json=as_json)
         return
     project = api.create_project(
         spec=spec,
@@ -148,7 +157,7 @@ def new(
         # One panel: the running project's URLs (and its path) replace the next steps.
         serve_foreground(project.path, project.stack, offline=offline, quiet=quiet)
     else:
-        _next_steps(project)
+        next_steps(project)
 
 
 def _check_run(run: bool, *, install: bool, as_json: bool) -> None:
@@ -164,11 +173,22 @@ def _check_run(run: bool, *, install: bool, as_json: bool) -> None:
         )
 
 
+def _check_lang(answers: Answers) -> None:
+    """A language only for a stack with Node code: anything else is a usage error (exit 2)."""
+    if answers.language and answers.stack and not STACKS[answers.stack].languages:
+        with_node = " and ".join(name for name, s in STACKS.items() if s.languages)
+        raise typer.BadParameter(
+            f"{answers.stack} has no Node code; a language is chosen for {with_node} only",
+            param_hint="--lang",
+        )
+
+
 def _from_flags(
     name: str | None,
     stack: str | None,
     features: str | None,
     db: str | None,
+    lang: str | None,
     dest: Path | None,
     extra: dict[str, object],
 ) -> Answers:
@@ -180,6 +200,7 @@ def _from_flags(
         stack=stack or _pop_str(extra, "stack"),
         features=parse_features(features) if features is not None else _pop_features(extra),
         db=db or _pop_str(extra, "db"),
+        language=lang or _pop_str(extra, "language"),
         dest=dest,
         extra=extra,
     )
@@ -211,63 +232,3 @@ def _pop_features(extra: dict[str, object]) -> list[str] | None:
 
     value = extra.pop("features", None)
     return None if value is None else parse_features(str(value))
-
-
-def _show_plan(spec: "ProjectSpec", files: list[str], *, as_json: bool) -> None:
-    if as_json:
-        output.json_out({**_spec_json(spec), "files": files})
-        return
-    output.out.print(
-        f"Would create {spec.dest} ({spec.stack}; {', '.join(spec.features) or 'no'}"
-        f" features; {spec.db}) with {len(files)} files:"
-    )
-    for path in files:
-        output.out.print(f"  {path}")
-
-
-def _spec_json(spec: "ProjectSpec") -> dict[str, object]:
-    return {
-        "path": str(spec.dest),
-        "stack": spec.stack,
-        "features": list(spec.features),
-        "db": spec.db,
-    }
-
-
-def describe(project: "Project") -> dict[str, object]:
-    """``new --json``: where the project is and how to install, run, test and open it."""
-    stack = project.stack
-    return {
-        "path": str(project.path),
-        "stack": stack.name,
-        "features": list(project.features),
-        "db": project.db,
-        "commands": {
-            "install": install_command(stack),
-            "run": stack.quickstart[0],
-            "test": stack.quickstart[1],
-        },
-        "urls": {
-            url.label: f"http://127.0.0.1:{service.default_port}{url.path}"
-            for service in stack.services
-            for url in service.urls_for(project.features)
-        },
-    }
-
-
-def install_command(stack: "Stack") -> str:
-    """The stack's install steps as one shell line, run from the project root."""
-    return " && ".join(
-        f"(cd {cwd} && {' '.join(argv)})" if cwd != "." else " ".join(argv)
-        for cwd, argv in stack.install
-    )
-
-
-def _next_steps(project: "Project") -> None:
-    rows = [("cd", str(project.path))]
-    if not project.installed:
-        rows.append(("install", install_command(project.stack)))
-    rows += [("run", project.stack.quickstart[0]), ("test", project.stack.quickstart[1])]
-    if project.git:
-        rows.append(("update", "scaffold update  (or: copier update)"))
-    output.panel(f"Created {project.path.name} — next steps", rows)

@@ -2,7 +2,8 @@
 missing, then a summary where any answer can be changed before anything is written.
 
 Changing an answer re-asks only what depends on it: new needs re-run the recommendation
-(and so the stack), a new stack re-asks its starter examples, keeping those it offers too.
+(and so the stack), a new stack re-asks its starter examples, keeping those it offers too,
+and the language of its Node code when it has some.
 """
 
 from __future__ import annotations
@@ -14,15 +15,10 @@ from pathlib import Path
 
 from ..errors import Cancelled
 from ..recommend import Needs
-from ..stacks import DEFAULT_DB, DEFAULT_STACK, STACKS
+from ..stacks import DEFAULT_DB, DEFAULT_LANGUAGE, DEFAULT_STACK, LANGUAGES, STACKS
 from . import output
 
 DEFAULT_NAME = "my-project"
-LANGUAGES = {
-    "python": "Python",
-    "node": "JavaScript (Node.js)",
-    "python+node": "Python and JavaScript (Node.js)",
-}
 CHANGEABLE = {
     "name": "Project name",
     "dest": "Destination",
@@ -30,6 +26,7 @@ CHANGEABLE = {
     "stack": "Stack",
     "features": "Starter examples",
     "db": "Database",
+    "language": "Language of the Node code",  # last: only stacks with Node code offer it
 }
 
 
@@ -43,6 +40,7 @@ class Answers:
     db: str | None = None
     dest: Path | None = None  # None: ./NAME
     needs: Needs | None = None
+    language: str | None = None  # None: the default, for a stack with Node code
     extra: dict[str, object] = field(default_factory=dict)
 
     def missing_flags(self) -> list[str]:
@@ -77,6 +75,8 @@ def ask(answers: Answers) -> None:
         _ask_needs_and_stack(answers)
     if answers.features is None:
         answers.features = prompts.ask_features(_stack(answers))
+    if answers.language is None and STACKS[_stack(answers)].languages:
+        answers.language = prompts.ask_language(DEFAULT_LANGUAGE)
     if answers.db is None:
         answers.db = prompts.ask_db(DEFAULT_DB)
     review(answers)
@@ -93,7 +93,13 @@ def review(answers: Answers) -> None:
             return
         if decision == "cancel":
             raise Cancelled
-        _CHANGES[prompts.ask_which(CHANGEABLE)](answers)
+        _CHANGES[prompts.ask_which(changeable(answers))](answers)
+
+
+def changeable(answers: Answers) -> dict[str, str]:
+    """The answers the summary offers to change: the language only with Node code."""
+    with_language = bool(STACKS[_stack(answers)].languages)
+    return {key: label for key, label in CHANGEABLE.items() if key != "language" or with_language}
 
 
 def summary(answers: Answers) -> list[tuple[str, str]]:
@@ -102,10 +108,16 @@ def summary(answers: Answers) -> list[tuple[str, str]]:
         ("name", answers.name or DEFAULT_NAME),
         ("destination", _shown(answers.destination())),
         ("stack", f"{stack.title} ({stack.name})"),
-        ("language", LANGUAGES[stack.toolchain]),
+        ("language", language_line(stack.toolchain, answers.language)),
         ("features", ", ".join(answers.features or ()) or "none"),
         ("database", answers.db or DEFAULT_DB),
     ]
+
+
+def language_line(toolchain: str, language: str | None) -> str:
+    """``Python``, ``TypeScript (Node.js)``, ``Python and JavaScript (Node.js)``…"""
+    node = f"{LANGUAGES[language or DEFAULT_LANGUAGE].title} (Node.js)"
+    return {"python": "Python", "node": node, "python+node": f"Python and {node}"}[toolchain]
 
 
 def _shown(path: Path) -> str:
@@ -149,9 +161,17 @@ def _change_stack(answers: Answers, ask: Callable[[Answers], None]) -> None:
     before = answers.stack
     ask(answers)
     if answers.stack != before:
-        offered = STACKS[_stack(answers)].features
-        kept = None if answers.features is None else [f for f in answers.features if f in offered]
-        answers.features = prompts.ask_features(_stack(answers), kept)
+        stack = STACKS[_stack(answers)]
+        kept = (
+            None
+            if answers.features is None
+            else [f for f in answers.features if f in stack.features]
+        )
+        answers.features = prompts.ask_features(stack.name, kept)
+        if not stack.languages:
+            answers.language = None
+        elif answers.language is None:
+            answers.language = prompts.ask_language(DEFAULT_LANGUAGE)
 
 
 def _pick_stack(answers: Answers) -> None:
@@ -173,6 +193,12 @@ def _change_db(answers: Answers) -> None:
     answers.db = prompts.ask_db(answers.db or DEFAULT_DB)
 
 
+def _change_language(answers: Answers) -> None:
+    from .. import prompts
+
+    answers.language = prompts.ask_language(answers.language or DEFAULT_LANGUAGE)
+
+
 _CHANGES: dict[str, Callable[[Answers], None]] = {
     "name": _change_name,
     "dest": _change_dest,
@@ -180,4 +206,5 @@ _CHANGES: dict[str, Callable[[Answers], None]] = {
     "stack": lambda answers: _change_stack(answers, _pick_stack),
     "features": _change_features,
     "db": _change_db,
+    "language": _change_language,
 }

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ..recommend import Frontend, Needs, Team, recommend
+from ..stacks import LANGUAGES
 from . import output
 from .boundary import command, one_of
 
@@ -36,7 +37,10 @@ def recommend_cmd(
         bool, typer.Option("--compliance", help="Security or compliance first.")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help='Print {"stack": ..., "reasons": [...]}.')
+        bool,
+        typer.Option(
+            "--json", help='Print {"stack": ..., "reasons": [...], "language": "ts" or null}.'
+        ),
     ] = False,
 ) -> None:
     """Recommend a stack for your needs, with the reasons that decided it."""
@@ -55,4 +59,11 @@ def recommend_cmd(
         output.json_out(rec.to_json())
     else:
         output.recommendation(rec)
-        output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}")
+        lang = f" --lang {rec.language}" if rec.language else ""
+        output.out.print(f"Create it: scaffold new NAME --stack {rec.stack}{lang}")
+        if rec.language:
+            other = next(lang for lang in LANGUAGES if lang != rec.language)
+            output.out.print(
+                f"Language: {LANGUAGES[rec.language].title} (the default; --lang {other} for "
+                f"{LANGUAGES[other].title})."
+            )

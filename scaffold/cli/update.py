@@ -28,9 +28,21 @@ def update_cmd(
             help="Change an answer, e.g. features=students,chat.",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="LANG", hidden=True, help="Refused: see the error."),
+    ] = None,
 ) -> None:
     """Update a project to a newer template version; your edits are kept."""
     from .. import api
+
+    if lang is not None:
+        # Asked for by analogy with `new --lang`: say why instead of "no such option".
+        raise typer.BadParameter(
+            "a project's language is fixed at creation; scaffold update keeps it (to switch,"
+            f" create a new project with `scaffold new --lang {lang}` and move your code)",
+            param_hint="--lang",
+        )
 
     result = api.update_project(path=path, to=to, data=parse_data(data or []), progress=output.step)
     for added in result.env_added:

@@ -31,6 +31,7 @@ from .model import (
     Report,
     Settings,
     StackResult,
+    parse_target,
 )
 from .servers import production_server, trivial_server
 from .wrk import require_wrk, run_wrk, wrk_script
@@ -54,15 +55,21 @@ COMPARE_USER = "compare"
 
 
 def validate_settings(settings: Settings) -> None:
-    unknown = [s for s in settings.stacks if s not in COMPARABLE]
+    unknown = [t for t in settings.stacks if not _comparable(*parse_target(t))]
     if unknown or not settings.stacks:
+        with_node = [f"{s}:{lang}" for s in COMPARABLE for lang in STACKS[s].languages]
         raise UserError(
             f"Cannot compare {', '.join(unknown) or 'no stacks'}.",
-            f"Pick from: {', '.join(COMPARABLE)} (comma-separated).",
+            f"Pick from: {', '.join(COMPARABLE)} (comma-separated); a language after a "
+            f"colon compares builds: {', '.join(with_node)}.",
         )
     for name in ("duration", "connections", "rounds", "workers"):
         if getattr(settings, name) < 1:
             raise UserError(f"--{name} must be at least 1.", f"Pass --{name} 1 or more.")
+
+
+def _comparable(stack: str, language: str | None) -> bool:
+    return stack in COMPARABLE and (language is None or language in STACKS[stack].languages)
 
 
 def compare(settings: Settings, *, progress: Progress = no_progress) -> Report:
@@ -89,15 +96,12 @@ def _ceiling(work: Path, settings: Settings) -> LoadRun | None:
         return run_wrk(url, script, connections=settings.connections, seconds=settings.duration)
 
 
-def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress) -> StackResult:
+def _measure_stack(target: str, work: Path, settings: Settings, progress: Progress) -> StackResult:
+    name = parse_target(target)[0]
     stack = STACKS[name]
     service = stack.services[0]
-    project = work / name
-    spec = api.make_spec(
-        name="students-api", stack=name, features=["students"], db="sqlite", dest=project
-    )
-    with progress(f"{name}: rendering the students API"):
-        api.create_project(spec=spec, git=False, install=False)
+    project = work / target.replace(":", "-")
+    spec = _render(target, project, progress)
     started = time.monotonic()
     api.install_dependencies(project, stack, progress=progress)
     install_s = time.monotonic() - started
@@ -106,23 +110,23 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
     # A first, uncounted start creates the database and the bytecode caches, so the
     # measured startup is a restart for every stack alike.
     with (
-        progress(f"{name}: first start (creates the database; not timed)"),
-        production_server(project, service, env=env, log=work / f"{name}-first.log"),
+        progress(f"{target}: first start (creates the database; not timed)"),
+        production_server(project, service, env=env, log=work / f"{project.name}-first.log"),
     ):
         pass
     with (
-        progress(f"{name}: starting the production server"),
-        production_server(project, service, env=env, log=work / f"{name}.log") as server,
+        progress(f"{target}: starting the production server"),
+        production_server(project, service, env=env, log=work / f"{project.name}.log") as server,
     ):
         headers = _write_headers(name, server.url, service, env)
         paths = endpoint_paths(service)
         endpoints = {
-            endpoint: _load(server.url, endpoint, paths[endpoint], headers, work / name, settings)
+            endpoint: _load(server.url, endpoint, paths[endpoint], headers, project, settings)
             for endpoint in ENDPOINTS
         }
     return StackResult(
         stack=name,
-        server=" ".join(service.serve_production).replace("{port}", "$PORT"),
+        server=" ".join(service.serve_production).format(port="$PORT", language=spec.language),
         install_s=install_s,
         startup_s=server.startup_s,
         peak_rss_bytes=server.sampler.peak,
@@ -130,7 +134,24 @@ def _measure_stack(name: str, work: Path, settings: Settings, progress: Progress
         deps=project_dependencies(project),
         endpoints=endpoints,
         paths=paths,
+        language=spec.language,
     )
+
+
+def _render(target: str, project: Path, progress: Progress) -> api.ProjectSpec:
+    """The students API (students only, SQLite) of ``target`` rendered into ``project``."""
+    name, language = parse_target(target)
+    spec = api.make_spec(
+        name="students-api",
+        stack=name,
+        features=["students"],
+        db="sqlite",
+        dest=project,
+        language=language,
+    )
+    with progress(f"{target}: rendering the students API"):
+        api.create_project(spec=spec, git=False, install=False)
+    return spec
 
 
 def _server_env(service: Service, settings: Settings) -> dict[str, str]:

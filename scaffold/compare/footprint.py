@@ -26,7 +26,8 @@ def count_loc(text: str, comment: str | None) -> int:
 
 
 def project_loc(project: Path) -> int:
-    """Lines of code of a project's own source (.py, .js, .html, .css; tests included),
+    """Lines of code of a project's own source (.py, .js, .ts, .html, .css; tests
+    included),
     without installed packages, lock files, data or configuration."""
     total = 0
     for path in project.rglob("*"):

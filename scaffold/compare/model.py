@@ -19,8 +19,15 @@ COMPARABLE = tuple(
 )
 
 
+def parse_target(target: str) -> tuple[str, str | None]:
+    """``node-express:js`` → (stack, language); a bare stack takes its default language."""
+    stack, _, language = target.partition(":")
+    return stack, language or None
+
+
 @dataclass(frozen=True)
 class Settings:
+    # Stacks, each optionally with a language: ("node-express:ts", "node-express:js").
     stacks: tuple[str, ...] = COMPARABLE
     duration: int = 10  # seconds per counted round
     connections: int = 64
@@ -57,6 +64,12 @@ class StackResult:
     deps: Dependencies
     endpoints: dict[str, EndpointResult]
     paths: dict[str, str]
+    language: str | None = None  # of the Node code; None: a Python stack
+
+    @property
+    def label(self) -> str:
+        """How the report names the build: ``node-express (ts)``, ``fastapi``."""
+        return f"{self.stack} ({self.language})" if self.language else self.stack
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def method_notes(report: Report) -> list[str]:
         "Peak RSS: sum over the server's process group sampled from /proc every 50 ms, "
         "the `uv run` launcher excluded. Startup: spawn to the first 200 on /, on a "
         "restart (a first start created the database). Install: uv sync / npm ci with "
-        "warm caches. LOC: non-blank, non-comment lines of .py/.js/.html/.css (tests "
+        "warm caches. LOC: non-blank, non-comment lines of .py/.js/.ts/.html/.css (tests "
         "included). Deps: runtime dependencies declared / packages in the lock file.",
     ]
     notes.append(bottleneck_note(report))
@@ -61,7 +61,7 @@ def load_rows(report: Report) -> list[list[str]]:
             method = "POST" if endpoint == "create" else "GET"
             rows.append(
                 [
-                    result.stack,
+                    result.label,
                     f"{endpoint} ({method} {path})",
                     f"{e.rps:,.0f}",
                     f"{e.p50_ms:.1f}",
@@ -79,7 +79,7 @@ FOOTPRINT_HEADERS = ["stack", "peak RSS MB", "startup s", "install s", "LOC", "d
 def footprint_rows(report: Report) -> list[list[str]]:
     return [
         [
-            r.stack,
+            r.label,
             f"{r.peak_rss_bytes / MB:.0f}",
             f"{r.startup_s:.2f}",
             f"{r.install_s:.1f}",
@@ -145,6 +145,7 @@ def to_dict(report: Report) -> dict[str, object]:
         "stacks": [
             {
                 "stack": r.stack,
+                "language": r.language,
                 "server": r.server,
                 "install_s": r.install_s,
                 "startup_s": r.startup_s,
@@ -204,16 +205,16 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def _charts(report: Report) -> list[str]:
     charts = []
     for endpoint in ENDPOINTS:
-        per = [(r.stack, r.endpoints[endpoint]) for r in report.stacks]
+        per = [(r.label, r.endpoints[endpoint]) for r in report.stacks]
         charts.append(bar_chart(f"{endpoint}: requests/s", [(s, e.rps) for s, e in per], ""))
         charts.append(bar_chart(f"{endpoint}: p99 latency", [(s, e.p99_ms) for s, e in per], "ms"))
     stacks = report.stacks
     charts += [
-        bar_chart("peak RSS", [(r.stack, r.peak_rss_bytes / MB) for r in stacks], "MB"),
-        bar_chart("startup", [(r.stack, r.startup_s) for r in stacks], "s"),
-        bar_chart("install", [(r.stack, r.install_s) for r in stacks], "s"),
-        bar_chart("lines of code", [(r.stack, float(r.loc)) for r in stacks], ""),
-        bar_chart("packages in lock file", [(r.stack, float(r.deps.total)) for r in stacks], ""),
+        bar_chart("peak RSS", [(r.label, r.peak_rss_bytes / MB) for r in stacks], "MB"),
+        bar_chart("startup", [(r.label, r.startup_s) for r in stacks], "s"),
+        bar_chart("install", [(r.label, r.install_s) for r in stacks], "s"),
+        bar_chart("lines of code", [(r.label, float(r.loc)) for r in stacks], ""),
+        bar_chart("packages in lock file", [(r.label, float(r.deps.total)) for r in stacks], ""),
     ]
     return charts
 

@@ -118,7 +118,12 @@ def _require_resource_starters(
 
 
 def _main_answers(target: Target) -> dict[str, object]:
-    return {k: v for k, v in target.recorded.raw.items() if not k.startswith("_")}
+    """The project's answers, which its resources render with. The language is spelled
+    out: a project made before the question has none recorded, and copier's default for
+    a new answers file (the resource's) would be TypeScript."""
+    answers = {k: v for k, v in target.recorded.raw.items() if not k.startswith("_")}
+    language = target.recorded.language
+    return answers if language is None else {**answers, "language": language}
 
 
 def _require_committed_registrations(target: Target, existing: Iterable[str]) -> None:

@@ -49,7 +49,7 @@ def locate(project: Path) -> Target:
         backend = dict(STACKS["hybrid"].parts)["backend"]
         return locate(project / backend)
     stack = "django-drf" if recorded.stack == "hybrid" else recorded.stack
-    return Target(project, recorded, LAYOUTS[stack])
+    return Target(project, recorded, LAYOUTS[stack].in_language(recorded.language))
 
 
 def recorded_resources(target: Target) -> dict[str, dict[str, Any]]:

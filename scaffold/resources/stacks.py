@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .registration import Spot
 
@@ -10,7 +10,8 @@ from .registration import Spot
 @dataclass(frozen=True)
 class ResourceLayout:
     """One stack's resource layout; paths are relative to the render root (the project, or
-    a hybrid's ``backend/``), ``{plural}`` etc. formatted with the resource's spellings."""
+    a hybrid's ``backend/``), ``{plural}`` etc. formatted with the resource's spellings.
+    ``{language}`` in a Node spot is the project's language (``in_language``)."""
 
     module: str  # the directory of one resource's code
     spots: tuple[Spot, ...]
@@ -18,6 +19,20 @@ class ResourceLayout:
     migrations: str | None
     migrate: tuple[str, ...]  # argv applying migrations, run in the render root
     installed: str  # exists once the project's dependencies are installed
+
+    def in_language(self, language: str | None) -> ResourceLayout:
+        """The layout with ``{language}`` (a Node file's suffix: ts or js) filled in."""
+        if language is None:
+            return self
+        spots = tuple(
+            replace(
+                spot,
+                path=spot.path.replace("{language}", language),
+                line=spot.line.replace("{language}", language),
+            )
+            for spot in self.spots
+        )
+        return replace(self, spots=spots)
 
 
 LAYOUTS: dict[str, ResourceLayout] = {
@@ -62,11 +77,11 @@ LAYOUTS: dict[str, ResourceLayout] = {
         module="src/{plural}",
         spots=(
             Spot(
-                "src/resources.js",
+                "src/resources.{language}",
                 "// scaffold: resource imports",
-                "import {plural_camel} from './{plural}/index.js';",
+                "import {plural_camel} from './{plural}/index.{language}';",
             ),
-            Spot("src/resources.js", "// scaffold: resources", "{plural_camel},"),
+            Spot("src/resources.{language}", "// scaffold: resources", "{plural_camel},"),
         ),
         migrations="migrations/sqlite/*.sql",
         migrate=("node", "--run", "migrate"),

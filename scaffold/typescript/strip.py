@@ -113,8 +113,12 @@ def _is_type_only_statement(node: Node) -> bool:
     if node.type == "export_statement" and any(c.type in _TYPE_ONLY_STATEMENTS for c in children):
         return True
     specifiers = _specifiers(node)
-    return bool(specifiers) and all(_is_type_specifier(s) for s in specifiers) and not any(
-        c.type in ("identifier", "namespace_import") for c in _import_clause_parts(node)
+    return (
+        bool(specifiers)
+        and all(_is_type_specifier(s) for s in specifiers)
+        and not any(
+            c.type in ("identifier", "namespace_import") for c in _import_clause_parts(node)
+        )
     )
 
 
@@ -145,13 +149,17 @@ def _cut_marks(node: Node, cuts: list[Cut]) -> None:
 
 
 def _cut_type_specifiers(braces: Node, data: bytes, cuts: list[Cut]) -> None:
-    """`{ type A, b }` → `{ b }`: each type-only specifier with the comma after it."""
+    """`{ type A, b }` → `{ b }`, `{ a, type B }` → `{ a }`: each type specifier, one comma."""
     for specifier in braces.named_children:
         if not _is_type_specifier(specifier):
             continue
-        after = specifier.next_sibling
-        end = after.end_byte if after is not None and after.type == "," else specifier.end_byte
-        cuts.append((specifier.start_byte, _skip_spaces(data, end), b""))
+        after, before = specifier.next_sibling, specifier.prev_sibling
+        if after is not None and after.type == ",":
+            cuts.append((specifier.start_byte, _skip_spaces(data, after.end_byte), b""))
+        elif before is not None and before.type == ",":  # the last one: the comma before it
+            cuts.append((before.start_byte, specifier.end_byte, b""))
+        else:
+            cuts.append((specifier.start_byte, specifier.end_byte, b""))
 
 
 def _rewrite_relative_import(fragment: Node, cuts: list[Cut]) -> None:
@@ -172,11 +180,14 @@ def _rewrite_comment(comment: Node, data: bytes, cuts: list[Cut]) -> None:
 
 
 def _whole_lines(statement: Node, data: bytes) -> Cut:
-    """The statement, the comment lines right above it and a comment after it on its line."""
+    """The statement, the comment lines right above it and a comment after it on its line.
+
+    An import keeps the comments above it: there they describe the module, not the import."""
     first = statement
     previous = statement.prev_sibling
     while (
-        previous is not None
+        statement.type != "import_statement"
+        and previous is not None
         and previous.type == "comment"
         and previous.end_point.row == first.start_point.row - 1
         and _line_start(data, previous.start_byte) == _back_over_spaces(data, previous.start_byte)
@@ -184,7 +195,11 @@ def _whole_lines(statement: Node, data: bytes) -> Cut:
         first, previous = previous, previous.prev_sibling
     end = statement.end_byte
     after = statement.next_sibling
-    if after is not None and after.type == "comment" and after.start_point.row == statement.end_point.row:
+    if (
+        after is not None
+        and after.type == "comment"
+        and after.start_point.row == statement.end_point.row
+    ):
         end = after.end_byte
     start = _line_start(data, first.start_byte)
     if data[start : first.start_byte].strip() or data[end : _line_end(data, end)].strip():

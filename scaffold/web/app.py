@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 from ..errors import CommandFailed, TemplateError, UserError
 from ..recommend import FRONTENDS, NEEDS, TEAMS, recommend
-from ..stacks import DEFAULT_DB, DEFAULT_STACK, STACKS, catalogue
+from ..stacks import DEFAULT_DB, DEFAULT_LANGUAGE, DEFAULT_STACK, STACKS, catalogue
 from . import assets, params, zipping
 from .cache import Built, Busy, RenderCache
 from .limits import LimitRequests
@@ -113,7 +113,12 @@ async def _catalogue(request: Request) -> Response:
         "frontend": [{"value": v, "label": label} for label, v in FRONTENDS.items()],
         "needs": [{"value": t, "label": NEEDS[f]} for t, f in params.NEED_TOKENS.items()],
     }
-    defaults = {"name": params.DEFAULT_NAME, "stack": DEFAULT_STACK, "db": DEFAULT_DB}
+    defaults = {
+        "name": params.DEFAULT_NAME,
+        "stack": DEFAULT_STACK,
+        "db": DEFAULT_DB,
+        "lang": DEFAULT_LANGUAGE,
+    }
     return JSONResponse({**catalogue(), "questions": questions, "defaults": defaults})
 
 
@@ -133,6 +138,7 @@ async def _files(request: Request) -> Response:
                 "stack": answers.stack,
                 "features": list(answers.features),
                 "db": answers.db,
+                "language": answers.language,
             },
         }
     )

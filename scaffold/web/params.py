@@ -22,7 +22,7 @@ MAX_QUERY = 2048  # bytes of query string: every real answer set fits in a few h
 MAX_VALUE = 200  # characters of one parameter value
 MAX_PATH = 400
 
-PROJECT_PARAMS = ("stack", "features", "db", "name")
+PROJECT_PARAMS = ("stack", "features", "db", "name", "lang")
 NEEDS_PARAMS = ("team", "frontend", "needs")
 # Tokens of ``needs=`` as ``scaffold recommend`` spells its flags (``api-only``).
 NEED_TOKENS = {field.replace("_", "-"): field for field in NEEDS}
@@ -43,10 +43,16 @@ class Answers:
     stack: str
     features: tuple[str, ...]
     db: str
+    language: str | None = None  # None: a stack without Node code
 
     def spec(self, dest: Path = _NOWHERE) -> ProjectSpec:
         return make_spec(
-            name=self.name, stack=self.stack, features=self.features, db=self.db, dest=dest
+            name=self.name,
+            stack=self.stack,
+            features=self.features,
+            db=self.db,
+            dest=dest,
+            language=self.language,
         )
 
 
@@ -62,7 +68,8 @@ def check_params(query: Mapping[str, str], allowed: Sequence[str]) -> None:
 
 
 def parse_answers(query: Mapping[str, str]) -> Answers:
-    """``stack``, ``features`` (absent: the stack's defaults), ``db``, ``name``."""
+    """``stack``, ``features`` (absent: the stack's defaults), ``db``, ``name``, ``lang``
+    (absent: the default of a stack with Node code; refused for the others, as ``--lang``)."""
     features = query.get("features")
     spec = make_spec(
         name=query.get("name", DEFAULT_NAME),
@@ -70,8 +77,9 @@ def parse_answers(query: Mapping[str, str]) -> Answers:
         features=None if features is None else features.split(","),
         db=query.get("db", DEFAULT_DB),
         dest=_NOWHERE,
+        language=query.get("lang") or None,
     )
-    return Answers(spec.name, spec.stack, spec.features, spec.db)
+    return Answers(spec.name, spec.stack, spec.features, spec.db, spec.language)
 
 
 def parse_needs(query: Mapping[str, str]) -> Needs:
@@ -103,6 +111,7 @@ def new_command(answers: Answers) -> str:
             ",".join(answers.features),
             "--db",
             answers.db,
+            *(("--lang", answers.language) if answers.language else ()),
         ]
     )
 

@@ -11,7 +11,7 @@ from tests.support.projects import generate, install, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.spinup]
 
-MAX_MESSAGE_LENGTH = 500  # src/chat/schema.js
+MAX_MESSAGE_LENGTH = 500  # src/chat/schema.ts
 XSS = "<img src=x onerror=window.__xss=1>"
 
 

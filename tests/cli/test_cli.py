@@ -48,7 +48,7 @@ def test_recommend_json_shape() -> None:
     result = scaffold("recommend", "--team", "python", "--realtime", "--admin", "--json")
     assert result.exit_code == 0
     payload = json.loads(result.stdout)
-    assert set(payload) == {"stack", "reasons"}
+    assert set(payload) == {"stack", "reasons", "language"}
     assert payload["stack"] == "hybrid"
     assert payload["reasons"] and all(
         r in {rule.reason for rule in RULES} for r in payload["reasons"]
@@ -173,6 +173,7 @@ def test_json_prints_one_object_on_stdout_and_progress_on_stderr(tmp_path: Path)
         "stack": "node-express",
         "features": list(stack.features),
         "db": "sqlite",
+        "language": "ts",  # the default of a stack with Node code
         "commands": {
             "install": "npm ci --no-audit --no-fund",
             "run": stack.quickstart[0],

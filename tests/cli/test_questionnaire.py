@@ -82,6 +82,8 @@ def test_typing_replaces_the_placeholder_and_answers_can_be_changed_before_creat
     terminal.send(DOWN + ENTER)  # the next stack after the recommended one: node-express
     terminal.expect("Starter examples")  # a new stack asks its examples again
     terminal.send(ENTER)  # keeps students, which Express offers too
+    terminal.expect("Language of the Node code")  # and, with Node code, its language
+    terminal.send(ENTER)  # TypeScript, the default
     terminal.expect("Create this project")
     assert "node-express" in terminal.before and "students" in terminal.before
 
@@ -100,6 +102,7 @@ def test_typing_replaces_the_placeholder_and_answers_can_be_changed_before_creat
     assert answers["stack"] == "node-express"
     assert answers["features"] == ["students", "chat"]
     assert answers["db"] == "sqlite"
+    assert answers["language"] == "ts"
 
 
 def test_enter_on_the_empty_name_accepts_the_placeholder(

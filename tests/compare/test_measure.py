@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from scaffold.compare import ENDPOINTS, Machine, Report, Settings, StackResult, endpoint_paths
+from scaffold.compare import (
+    ENDPOINTS,
+    Machine,
+    Report,
+    Settings,
+    StackResult,
+    endpoint_paths,
+    validate_settings,
+)
 from scaffold.compare.footprint import (
     count_loc,
     node_dependencies,
@@ -17,9 +26,10 @@ from scaffold.compare.footprint import (
     python_dependencies,
 )
 from scaffold.compare.machine import parse_cpu_model, parse_mem_total_mb, parse_venv_python
-from scaffold.compare.model import Dependencies, EndpointResult, LoadRun, median
+from scaffold.compare.model import Dependencies, EndpointResult, LoadRun, median, parse_target
 from scaffold.compare.report import bar_chart, footprint_rows, load_rows, to_dict, to_html
 from scaffold.compare.wrk import parse_wrk, wrk_script
+from scaffold.errors import UserError
 from scaffold.stacks import STACKS
 
 # What wrk 4.1 prints with the script of `wrk_script()` (its own summary, then our line).
@@ -196,3 +206,37 @@ def test_bar_chart_scales_to_the_largest_value() -> None:
     svg = bar_chart("req/s", [("a", 50.0), ("b", 100.0)], "")
     assert svg.count("<rect") == 2
     assert 'width="220.0"' in svg  # the largest bar spans the full bar area
+
+
+def test_a_target_is_a_stack_optionally_with_the_language_of_its_node_code() -> None:
+    assert parse_target("node-express:js") == ("node-express", "js")
+    assert parse_target("node-express") == ("node-express", None)  # its default: ts
+    validate_settings(Settings(stacks=("node-express:ts", "node-express:js", "fastapi")))
+
+
+@pytest.mark.parametrize("target", ["fastapi:ts", "node-express:py", "hybrid"])
+def test_a_target_that_cannot_be_compared_names_the_ones_that_can(target: str) -> None:
+    with pytest.raises(UserError, match=f"Cannot compare {target}") as caught:
+        validate_settings(Settings(stacks=(target,)))
+    assert "node-express:ts, node-express:js" in caught.value.hint
+
+
+def test_the_report_shows_each_builds_language() -> None:
+    fastapi = _report().stacks[0]
+    builds = tuple(
+        replace(fastapi, stack="node-express", server=f"node server.{lang}", language=lang)
+        for lang in ("ts", "js")
+    )
+    report = replace(_report(), stacks=(*builds, fastapi))
+    assert [row[0] for row in footprint_rows(report)] == [
+        "node-express (ts)",
+        "node-express (js)",
+        "fastapi",
+    ]
+    assert load_rows(report)[0][0] == "node-express (ts)"
+    stacks = to_dict(report)["stacks"]
+    assert [(s["stack"], s["language"]) for s in stacks] == [  # type: ignore[attr-defined]
+        ("node-express", "ts"),
+        ("node-express", "js"),
+        ("fastapi", None),
+    ]

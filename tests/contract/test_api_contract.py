@@ -118,23 +118,29 @@ class Api:
 
 
 def _params() -> list[Any]:
+    served = [(stack, db, None) for stack in API_STACKS for db in ("sqlite", "postgres")]
+    # Node's JavaScript is its TypeScript stripped at render time: both obey the contract.
+    served.append(("node-express", "sqlite", "js"))
     return [
         pytest.param(
-            (stack, db), id=f"{stack}-{db}", marks=[pytest.mark.postgres] * (db == "postgres")
+            (stack, db, language),
+            id=f"{stack}-{db}" + (f"-{language}" if language else ""),
+            marks=[pytest.mark.postgres] * (db == "postgres"),
         )
-        for stack in API_STACKS
-        for db in ("sqlite", "postgres")
+        for stack, db, language in served
     ]
 
 
 @pytest.fixture(scope="module", params=_params())
 def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
-    stack, db = request.param
+    stack, db, language = request.param
     env: dict[str, str] = {}
     if db == "postgres":
         server = request.getfixturevalue("postgres_server_url")
         env["DATABASE_URL"] = services.create_database(server, f"contract_{next(_databases)}")
-    project = generate(tmp_path_factory.mktemp(f"contract-{stack}-{db}"), stack, db=db)
+    project = generate(
+        tmp_path_factory.mktemp(f"contract-{stack}-{db}"), stack, db=db, language=language
+    )
     install(project, stack)
     add_teacher_and_course(project, migrate=db == "sqlite")  # PostgreSQL: migrated on start
     service = API_STACKS[stack]

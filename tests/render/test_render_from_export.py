@@ -44,6 +44,7 @@ def test_exported_render_equals_copiers_render_of_the_tagged_store(
                 vcs_ref=source.ref,
                 defaults=True,
                 quiet=True,
+                unsafe=True,  # the template's Jinja extension (scaffold.typescript)
             )
     assert tree(tmp_path / "exported") == tree(tmp_path / "cloned")
 

@@ -2,7 +2,7 @@
 
 For each feature combination (SQLite), once per combination:
   render → `npm ci` → the project's own tests and lint → prepare (`npm run migrate`,
-  `npm run ensure-admin`) → `node server.js` on a free port.
+  `npm run ensure-admin`) → `node server.ts` (TypeScript, the default) on a free port.
 Then, over real HTTP and real Socket.IO: the hello route, the health check, the demo user's
 token, the students API (reads public, writes with the token; invalid, unknown ids,
 oversized bodies; the one error shape) and the chat (two clients: a message from one
@@ -39,8 +39,8 @@ from tests.support.projects import (
 pytestmark = pytest.mark.spinup
 
 STACK = "node-express"
-MAX_MESSAGE_LENGTH = 500  # src/chat/schema.js
-BODY_LIMIT = 65_536  # src/app.js
+MAX_MESSAGE_LENGTH = 500  # src/chat/schema.ts
+BODY_LIMIT = 65_536  # src/app.ts
 # What scaffold 0.1.0's PostgreSQL repository created and seeded at start-up.
 TABLE_OF_0_1_0 = """
 CREATE TABLE students (

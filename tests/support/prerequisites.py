@@ -16,7 +16,7 @@ import pytest
 NODE_24 = "npm install -g --prefix ~/.local/node24 node@24 && export PATH=~/.local/node24/bin:$PATH"
 HINTS = {
     "node": f"apt-get install -y nodejs npm, then {NODE_24}",
-    "node 22.13+": NODE_24,
+    "node 22.18+": NODE_24,
     "npm": "apt-get install -y nodejs npm",
     "postgres": "apt-get install -y postgresql",
     "redis-server": "apt-get install -y redis-server",
@@ -73,13 +73,13 @@ def require_module(name: str) -> ModuleType:
 
 
 def require_node() -> str:
-    """Node.js >= 22.13 (generated projects' engines: node:sqlite without a flag)."""
+    """Node.js >= 22.18 (TypeScript projects' engines: type stripping without a flag)."""
     node = require_tool("node")
     require_tool("npm")
     version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout
     major, minor = (int(part) for part in version.strip().lstrip("v").split(".")[:2])
-    if (major, minor) < (22, 13):
-        missing("node 22.13+")
+    if (major, minor) < (22, 18):
+        missing("node 22.18+")
     return node
 
 

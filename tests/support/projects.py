@@ -30,9 +30,12 @@ def generate(
     features: Sequence[str] | None = None,
     db: str = "sqlite",
     name: str = "demo",
+    language: str | None = None,
 ) -> Path:
     """Render a project under ``parent`` (git-initialised, not installed); return its path."""
-    spec = api.make_spec(name=name, stack=stack, features=features, db=db, dest=parent / name)
+    spec = api.make_spec(
+        name=name, stack=stack, features=features, db=db, language=language, dest=parent / name
+    )
     return api.create_project(spec=spec, install=False).path
 
 

@@ -75,7 +75,7 @@ def _work_tree(project: Path) -> tuple[str, str]:
     )
 
 
-COMMENT = {".py": "# ", ".js": "// "}
+COMMENT = {".py": "# ", ".js": "// ", ".ts": "// "}
 TEAMS_RULE = "Our team's rule: courses are reviewed by two people."
 
 
@@ -85,7 +85,7 @@ def first_module(added: AddResult) -> str:
         rel
         for rel in added.files
         if Path(rel).suffix in COMMENT
-        and Path(rel).name not in ("__init__.py", "index.js")
+        and Path(rel).name not in ("__init__.py", "index.js", "index.ts")
         and "test" not in rel
         and "migrations" not in rel
     )

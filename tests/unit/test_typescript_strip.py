@@ -47,8 +47,22 @@ def test_type_only_declarations_go_with_their_comments_and_lines() -> None:
 
 
 def test_type_specifiers_leave_the_values_imported_beside_them() -> None:
-    source = "import { type Db, openDatabase } from './db/database.ts';\n"
-    assert strip_types(source) == "import { openDatabase } from './db/database.js';\n"
+    source = (
+        "import { type Db, openDatabase } from './db/database.ts';\n"
+        "import { Router, type RequestHandler } from 'express';\n"
+    )
+    assert strip_types(source) == (
+        "import { openDatabase } from './db/database.js';\nimport { Router } from 'express';\n"
+    )
+
+
+def test_a_type_import_leaves_the_module_comment_above_it() -> None:
+    source = (
+        "// The students API.\n"
+        "import type { Request } from 'express';\n"
+        "import { Router } from 'express';\n"
+    )
+    assert strip_types(source) == "// The students API.\nimport { Router } from 'express';\n"
 
 
 def test_relative_ts_imports_and_file_names_in_comments_become_js() -> None:
@@ -81,11 +95,7 @@ def test_optional_marks_modifiers_and_module_augmentation_are_erased() -> None:
         "let ready!: boolean;\n"
     )
     assert strip_types(source) == (
-        "export class HttpError extends Error {\n"
-        "  status;\n"
-        "  detail;\n"
-        "}\n"
-        "let ready;\n"
+        "export class HttpError extends Error {\n  status;\n  detail;\n}\nlet ready;\n"
     )
 
 

@@ -114,8 +114,24 @@ def test_absent_features_mean_the_stack_defaults_and_empty_means_none(client: ht
     none = client.get("/api/files?stack=node-express&name=demo&features=").json()
     assert defaults["answers"]["features"] == ["students", "chat"]
     assert none["answers"]["features"] == []
-    assert none["command"].endswith("--features '' --db sqlite")
+    assert none["command"].endswith("--features '' --db sqlite --lang ts")
     assert len(none["files"]) < len(defaults["files"])
+
+
+def test_lang_picks_the_language_of_node_code_as_new_lang_does(client: httpx.Client) -> None:
+    default = client.get("/api/files?stack=node-express&name=demo").json()
+    js = client.get("/api/files?stack=node-express&name=demo&lang=js").json()
+    assert default["answers"]["language"] == "ts"
+    assert js["answers"]["language"] == "js"
+    assert js["command"].endswith("--db sqlite --lang js")
+    python = client.get(f"/api/files?{FASTAPI}").json()
+    assert python["answers"]["language"] is None and "--lang" not in python["command"]
+
+
+def test_lang_for_a_python_stack_is_refused_with_the_clis_message(client: httpx.Client) -> None:
+    answer = client.get(f"/api/files?{FASTAPI}&lang=ts")
+    assert answer.status_code == 400
+    assert "Python only" in error_of(answer)["message"]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,9 @@ from scaffold.recommend import Needs, recommend
 pytestmark = [pytest.mark.web, pytest.mark.browser]
 
 RENDER = 30_000  # ms: a new configuration renders in a second, more on a busy machine
-NODE_DEFAULTS = "scaffold new my-project --stack node-express --features students,chat --db sqlite"
+NODE_DEFAULTS = (
+    "scaffold new my-project --stack node-express --features students,chat --db sqlite --lang ts"
+)
 
 
 def open_page(context: BrowserContext, server: str, query: str = "") -> Page:
@@ -72,16 +74,16 @@ def test_changing_a_feature_or_the_stack_updates_explore(
 
 def test_opening_a_file_shows_its_text_highlighted(context: BrowserContext, server: str) -> None:
     page = open_page(context, server, "team=js")
-    page.locator("#tree button[data-path='src/app.js']").click()
-    expect(page.locator("#file-path")).to_contain_text("src/app.js")
-    expect(page.locator("#tree button[aria-current=true]")).to_have_text("app.js")
+    page.locator("#tree button[data-path='src/app.ts']").click()
+    expect(page.locator("#file-path")).to_contain_text("src/app.ts")
+    expect(page.locator("#tree button[aria-current=true]")).to_have_text("app.ts")
     text = httpx.get(
-        f"{server}/api/file?stack=node-express&name=my-project&path=src/app.js", trust_env=False
+        f"{server}/api/file?stack=node-express&name=my-project&path=src/app.ts", trust_env=False
     ).text
     expect(page.locator("#file")).to_have_text(text)
     assert page.locator("#file .k").count() > 5  # keywords
     assert page.locator("#file .s").count() > 0  # strings
-    assert "file=src/app.js" in page.url
+    assert "file=src/app.ts" in page.url
 
 
 def test_copy_puts_the_exact_command_on_the_clipboard_and_it_works(
@@ -112,12 +114,15 @@ def test_a_shared_link_restores_every_answer(
     page.get_by_label("An admin panel over the data").check()
     page.get_by_label("AI / machine learning").check()
     expect(page.locator("#rec-stack")).to_contain_text("(django-drf)")
+    expect(page.locator("#lang")).to_be_hidden()  # Django has no Node code
     page.get_by_label("Hybrid").check()  # pick another
     page.get_by_label("Product admin").uncheck()
+    page.get_by_label("JavaScript", exact=True).check()  # its realtime/ in JavaScript
     page.get_by_label("postgres").check()
     page.get_by_label("Project name").fill("shop")
     expect(page.locator("#command")).to_have_value(
-        "scaffold new shop --stack hybrid --features students,chat --db postgres", timeout=RENDER
+        "scaffold new shop --stack hybrid --features students,chat --db postgres --lang js",
+        timeout=RENDER,
     )
     page.locator("#tree button[data-path='backend/manage.py']").click()
     expect(page.locator("#file-path")).to_contain_text("backend/manage.py")
@@ -131,11 +136,12 @@ def test_a_shared_link_restores_every_answer(
     expect(fresh.get_by_label("Hybrid")).to_be_checked()
     expect(fresh.get_by_label("Product admin")).not_to_be_checked()
     expect(fresh.get_by_label("Socket.IO chat")).to_be_checked()
+    expect(fresh.get_by_label("JavaScript", exact=True)).to_be_checked()
     expect(fresh.get_by_label("postgres")).to_be_checked()
     expect(fresh.get_by_label("Project name")).to_have_value("shop")
     expect(fresh.locator("#file-path")).to_contain_text("backend/manage.py")
     expect(fresh.locator("#command")).to_have_value(
-        "scaffold new shop --stack hybrid --features students,chat --db postgres"
+        "scaffold new shop --stack hybrid --features students,chat --db postgres --lang js"
     )
     fresh.context.close()
 

@@ -4,7 +4,7 @@
 "use strict";
 
 const $ = (selector) => document.querySelector(selector);
-const PARAMS = ["team", "frontend", "needs", "stack", "features", "db", "name", "file"];
+const PARAMS = ["team", "frontend", "needs", "stack", "features", "lang", "db", "name", "file"];
 const LISTS = new Set(["needs", "features"]);
 
 let catalogue = null;
@@ -72,8 +72,9 @@ function buildQuestions() {
   fill($("#frontend"), q.frontend.map((o) => choice("radio", "frontend", o.value, o.label)));
   fill($("#needs"), q.needs.map((o) => choice("checkbox", "needs", o.value, o.label)));
   fill($("#db"), catalogue.databases.map((d) => choice("radio", "db", d.name, d.name, d.when)));
-  for (const key of ["team", "frontend", "db"]) {
-    const value = state[key] ?? (key === "db" ? catalogue.defaults.db : "");
+  fill($("#lang"), catalogue.languages.map((l) => choice("radio", "lang", l.name, l.title, l.when)));
+  for (const key of ["team", "frontend", "db", "lang"]) {
+    const value = state[key] ?? catalogue.defaults[key] ?? "";
     const input = document.getElementById(`${key}-${value}`);
     if (input) input.checked = true;
   }
@@ -104,8 +105,14 @@ function buildStacks(current) {
   $("#use-recommended").hidden = current === recommended;
 }
 
+// Only stacks with Node code are written in a language of choice.
+function hasLanguages(stack) {
+  return stackOf(stack).languages.length > 0;
+}
+
 function buildFeatures(stack) {
   shownStack = stack;
+  $("#lang").hidden = !hasLanguages(stack);
   const offered = stackOf(stack).features;
   const chosen = state.features ?? offered;
   fill(
@@ -150,6 +157,7 @@ function needsQuery() {
 function projectQuery(stack) {
   const query = new URLSearchParams({ stack });
   query.set("features", (state.features ?? stackOf(stack).features).join(","));
+  if (hasLanguages(stack)) query.set("lang", state.lang ?? catalogue.defaults.lang);
   query.set("db", state.db ?? catalogue.defaults.db);
   query.set("name", state.name ?? catalogue.defaults.name);
   return query.toString().replaceAll("%2C", ",");
