@@ -65,7 +65,9 @@ def strip_types(source: str) -> str:
     for start, end, replacement in reversed(_outermost(cuts)):
         out[start:end] = replacement
     text = _BLANK_LINES.sub("\n\n", out.decode())
-    return text.lstrip("\n") if not source.startswith("\n") else text
+    if not source.startswith("\n"):
+        text = text.lstrip("\n")
+    return text.rstrip("\n") + "\n" if source.endswith("\n") else text
 
 
 def _outermost(cuts: list[Cut]) -> list[Cut]:
@@ -186,17 +188,19 @@ def _cut_marks(node: Node, cuts: list[Cut]) -> None:
 
 
 def _cut_type_specifiers(braces: Node, data: bytes, cuts: list[Cut]) -> None:
-    """`{ type A, b }` → `{ b }`, `{ a, type B }` → `{ a }`: each type specifier, one comma."""
-    for specifier in braces.named_children:
+    """`{ type A, b }` → `{ b }`, `{ a, type B, type C }` → `{ a }`: each type specifier
+    with the separator before the next specifier, or after the last one kept."""
+    specifiers = [s for s in braces.named_children if s.type.endswith("_specifier")]
+    kept_end = None
+    for index, specifier in enumerate(specifiers):
         if not _is_type_specifier(specifier):
+            kept_end = specifier.end_byte
             continue
-        after, before = specifier.next_sibling, specifier.prev_sibling
-        if after is not None and after.type == ",":
-            cuts.append((specifier.start_byte, _skip_spaces(data, after.end_byte), b""))
-        elif before is not None and before.type == ",":  # the last one: the comma before it
-            cuts.append((before.start_byte, specifier.end_byte, b""))
-        else:
-            cuts.append((specifier.start_byte, specifier.end_byte, b""))
+        later_kept = any(not _is_type_specifier(s) for s in specifiers[index + 1 :])
+        if later_kept:
+            cuts.append((specifier.start_byte, specifiers[index + 1].start_byte, b""))
+        elif kept_end is not None:
+            cuts.append((kept_end, specifier.end_byte, b""))
 
 
 def _rewrite_relative_import(fragment: Node, cuts: list[Cut]) -> None:

@@ -50,9 +50,20 @@ def test_type_specifiers_leave_the_values_imported_beside_them() -> None:
     source = (
         "import { type Db, openDatabase } from './db/database.ts';\n"
         "import { Router, type RequestHandler } from 'express';\n"
+        "import { a, type B, type C } from './b.ts';\n"
+        "import {\n  type D,\n  e,\n  type F,\n} from './d.ts';\n"
     )
     assert strip_types(source) == (
-        "import { openDatabase } from './db/database.js';\nimport { Router } from 'express';\n"
+        "import { openDatabase } from './db/database.js';\n"
+        "import { Router } from 'express';\n"
+        "import { a } from './b.js';\n"
+        "import {\n  e,\n} from './d.js';\n"
+    )
+
+
+def test_a_module_ending_in_types_ends_at_its_last_statement() -> None:
+    assert (
+        strip_types("export const a = 1;\n\nexport type A = typeof a;\n") == "export const a = 1;\n"
     )
 
 
