@@ -1,7 +1,7 @@
 """node-express with resources of the user's own, spun up: a project (default features,
-SQLite) is rendered and installed, then `scaffold add resource` adds a teacher and a course
-that refers to it (every field type). The project's own tests (the resources' included)
-and lint pass, its migrations apply once and then find nothing to do, and over real HTTP
+SQLite, TypeScript) is rendered and installed, then `scaffold add resource` adds a teacher
+and a course that refers to it (every field type), in TypeScript. The project's own tests
+(the resources' included, after `tsc` checks them all) and lint pass, its migrations apply once and then find nothing to do, and over real HTTP
 the server serves both resources under the contract's rules: public reads, writes with the
 demo user's token, 422 for a teacher that does not exist, 409 for deleting a teacher a
 course refers to. `--pretend` writes nothing. (On PostgreSQL: tests/contract.)
@@ -102,15 +102,15 @@ def test_each_resource_has_its_module_migrations_tests_and_registration(project:
         assert result.migrated
         assert result.migration == f"migrations/sqlite/{number}_{plural}.sql"
         expected = {
-            *(f"src/{plural}/{name}.js" for name in ("index", "schema", "repository", "router")),
-            f"src/{plural}/openapi.js",
+            *(f"src/{plural}/{name}.ts" for name in ("index", "schema", "repository", "router")),
+            f"src/{plural}/openapi.ts",
             f"migrations/postgres/{number}_{plural}.sql",
-            f"test/{plural}.test.js",
-            f"test/factories/{plural}.js",
+            f"test/{plural}.test.ts",
+            f"test/factories/{plural}.ts",
         }
         assert expected <= set(result.files), result.files
-    registry = (project.path / "src/resources.js").read_text()
-    assert "import teachers from './teachers/index.js';" in registry
+    registry = (project.path / "src/resources.ts").read_text()
+    assert "import teachers from './teachers/index.ts';" in registry
     assert "  courses,\n  badges,\n  // scaffold: resources" in registry
 
 
@@ -225,4 +225,4 @@ def test_openapi_describes_the_resources(http: httpx.Client) -> None:
 
 
 def test_pretend_writes_nothing(project: Project) -> None:
-    assert "src/rooms/router.js" in pretend_to_add(project.path, "room", ["number:int"])
+    assert "src/rooms/router.ts" in pretend_to_add(project.path, "room", ["number:int"])
