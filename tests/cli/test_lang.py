@@ -4,7 +4,6 @@ a usage error elsewhere; `update` keeps the language a project was made with."""
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -13,18 +12,13 @@ import yaml
 
 from scaffold import render, updating
 from tests.cli.test_cli import scaffold
+from tests.support.template_repos import git
 
 pytestmark = pytest.mark.cli
 
 
 def recorded(project: Path, answers_file: str = ".copier-answers.yml") -> dict[str, object]:
     return dict(yaml.safe_load((project / answers_file).read_text()))
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=project, check=True, capture_output=True, text=True
-    ).stdout
 
 
 def test_new_records_the_language_asked_for(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
 """node-express with resources of the user's own, spun up: a project (default features,
 SQLite, TypeScript) is rendered and installed, then `scaffold add resource` adds a teacher
 and a course that refers to it (every field type), in TypeScript. The project's own tests
-(the resources' included, after `tsc` checks them all) and lint pass, its migrations apply once and then find nothing to do, and over real HTTP
-the server serves both resources under the contract's rules: public reads, writes with the
-demo user's token, 422 for a teacher that does not exist, 409 for deleting a teacher a
-course refers to. `--pretend` writes nothing. (On PostgreSQL: tests/contract.)
+(the resources' included, after `tsc` checks them all) and lint pass, its migrations apply
+once and then find nothing to do, and over real HTTP the server serves both resources
+under the contract's rules: public reads, writes with the demo user's token, 422 for a
+teacher that does not exist, 409 for deleting a teacher a course refers to. `--pretend`
+writes nothing. (On PostgreSQL: tests/contract.)
 """
 
 from __future__ import annotations

@@ -66,5 +66,6 @@ def test_a_0_3_0_project_updates_and_its_resources_follow_the_template(
 def improve_every_resource_file(repo: Path) -> None:
     for template in (repo / "templates" / "resource").rglob("*.jinja"):
         code = Path(template.name.removesuffix(".jinja")).suffix
+        code = ".ts" if code == ".{{ language }}" else code  # Node modules: TypeScript
         if code in COMMENT and "migrations" not in template.parts:
             template.write_text(template.read_text() + f"{COMMENT[code]}{IMPROVED}\n")

@@ -127,7 +127,8 @@ def test_plain_copier_update_finds_the_store_by_its_home_relative_path(
     assert scaffold(b, project, "check").returncode == 3  # any scaffold run syncs the store
     copier = shutil.which("copier", path=b["PATH"])
     done = subprocess.run(
-        [copier or "copier", "update", "--defaults"],
+        # --trust: the template's Jinja extension (it strips TypeScript) ships with scaffold.
+        [copier or "copier", "update", "--defaults", "--trust"],
         cwd=project,
         env=b,
         capture_output=True,
