@@ -96,7 +96,9 @@ def _commands(django_admin: str, fresh: Callable[[], str]) -> dict[str, Command]
         commands[f"scaffold new --stack {stack}"] = into_fresh([*new, "--dest"])
         commands[f"  same, --no-git ({stack})"] = into_fresh([*new, "--no-git", "--dest"])
         if not STACKS[stack].parts:  # a hybrid is three renders; no single copier copy
-            copier = [str(VENV_BIN / "copier"), "copy", "-q", "--defaults", "-r", str(source.ref)]
+            # --trust: the template's Jinja extension (scaffold.typescript) is trusted code.
+            copier = [str(VENV_BIN / "copier"), "copy", "-q", "--trust", "--defaults"]
+            copier += ["-r", str(source.ref)]
             data = ["-d", "project_name=bench", "-d", f"stack={stack}", str(source.path)]
             commands[f"  plain copier copy ({stack})"] = into_fresh([*copier, *data])
     return commands

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-import tree_sitter_typescript
-from tree_sitter import Language, Node, Parser
+if TYPE_CHECKING:
+    from tree_sitter import Node, Parser
 
 # Declarations that exist only for the type checker: the whole statement goes.
 _TYPE_ONLY_STATEMENTS = frozenset(
@@ -50,6 +51,10 @@ class NotErasable(ValueError):
 
 @cache
 def _parser() -> Parser:
+    # Imported on first use: every render loads this module, only JavaScript ones strip.
+    import tree_sitter_typescript
+    from tree_sitter import Language, Parser
+
     return Parser(Language(tree_sitter_typescript.language_typescript()))
 
 
