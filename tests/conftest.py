@@ -6,6 +6,7 @@ import itertools
 import os
 import tempfile
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -21,8 +22,24 @@ def pytest_configure() -> None:
     os.environ["SCAFFOLD_HOME"] = tempfile.mkdtemp(prefix="scaffold-home-")
 
 
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """--dist=loadscope, except that each test of the `test_from_<release>` modules is a
+    unit of its own: they share no fixture, and as whole modules (a few minutes each,
+    one stack after another) the update tier kept one worker busy long after the other
+    had finished."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class UpdatesSpread(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith("tests/update/test_from_"):
+                return nodeid
+            return str(super()._split_scope(nodeid))
+
+    return UpdatesSpread(config, log)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest modules first (updates, then other spin-ups): with --dist=loadscope a
+    """The longest work first (updates, then other spin-ups): with --dist=loadscope a
     module runs on one worker, so one started last would leave the other worker idle."""
     items.sort(
         key=lambda item: (
