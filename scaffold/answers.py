@@ -32,6 +32,11 @@ class Recorded:
         return language_of(self.raw)
 
 
+def answers_in(path: Path) -> dict[str, Any]:
+    """An answers file as copier wrote it (empty when there is none)."""
+    return (yaml.safe_load(path.read_text()) or {}) if path.is_file() else {}
+
+
 def read_answers(project: Path, answers_file: str = ANSWERS_FILE) -> Recorded:
     path = project / answers_file
     if not path.is_file():
@@ -39,7 +44,7 @@ def read_answers(project: Path, answers_file: str = ANSWERS_FILE) -> Recorded:
             f"{project} is not a scaffold project: it has no {answers_file}.",
             "Run this in (or pass the path of) a project made by `scaffold new` or `copier copy`.",
         )
-    raw = yaml.safe_load(path.read_text()) or {}
+    raw = answers_in(path)
     missing = [key for key in ("_src_path", "_commit", "stack") if not raw.get(key)]
     if missing:
         raise UserError(
@@ -75,6 +80,4 @@ def language_of(answers: Mapping[str, object]) -> str | None:
 def project_language(project: Path) -> str:
     """The language of the project's Node code (``{language}`` in a service's command);
     a project without answers to read is taken to predate the question."""
-    path = project / ANSWERS_FILE
-    raw = yaml.safe_load(path.read_text()) if path.is_file() else None
-    return language_of(raw or {}) or LEGACY_LANGUAGE
+    return language_of(answers_in(project / ANSWERS_FILE)) or LEGACY_LANGUAGE

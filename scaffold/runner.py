@@ -78,7 +78,8 @@ def start(
     with the project's language in its command (``server.ts`` or ``server.js``)."""
     port = ports[service.name]
     names = {"port": port, **{f"{name}_port": p for name, p in ports.items()}}
-    argv = [part.format(**names, language=project_language(project)) for part in service.serve]
+    language = project_language(project)
+    argv = [part.format(**names, language=language) for part in service.serve]
     service = service._replace(serve=tuple(argv))  # errors show the command that ran
     service_env = {key: value.format(**names) for key, value in service.env}
     cwd = project / service.cwd

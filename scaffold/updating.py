@@ -7,10 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import envfile, git, render, template_source
-from .answers import ANSWERS_FILE, Recorded, asks_language, read_answers
+from .answers import ANSWERS_FILE, Recorded, answers_in, asks_language, read_answers
 from .errors import UserError
 from .resources.project import RESOURCES_DIR
 from .stacks import LEGACY_LANGUAGE
@@ -195,8 +193,7 @@ def _update_one(
     where: Path, answers_file: str, answers: Mapping[str, object], ref: str | None
 ) -> None:
     """Update one template applied at ``where``, its language kept (``kept_language``)."""
-    recorded = yaml.safe_load((where / answers_file).read_text()) or {}
-    replayed = {**kept_language(recorded), **answers}
+    replayed = {**kept_language(answers_in(where / answers_file)), **answers}
     render.update(where, replayed, ref, answers_file=answers_file)
 
 

@@ -89,8 +89,8 @@ class LanguageNotOffered(UserError):
     def __init__(self, stack: str) -> None:
         with_node = [name for name, s in STACKS.items() if s.languages]
         super().__init__(
-            f"The {stack} stack is Python only; a language ({', '.join(LANGUAGES)}) is chosen "
-            f"for {' and '.join(with_node)}.",
+            f"The {stack} stack is Python only (no Node code); a language "
+            f"({', '.join(LANGUAGES)}) is chosen for {' and '.join(with_node)}.",
             "Leave out --lang, or pick a stack with Node code.",
         )
 

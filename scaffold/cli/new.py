@@ -9,6 +9,7 @@ import typer
 
 from ..errors import MissingAnswers
 from ..stacks import STACKS, DbName, LanguageName, StackName
+from ..validation import LanguageNotOffered, validate_language
 from . import output, questionnaire
 from .boundary import command, one_of
 from .created import describe, next_steps, show_plan
@@ -175,12 +176,11 @@ def _check_run(run: bool, *, install: bool, as_json: bool) -> None:
 
 def _check_lang(answers: Answers) -> None:
     """A language only for a stack with Node code: anything else is a usage error (exit 2)."""
-    if answers.language and answers.stack and not STACKS[answers.stack].languages:
-        with_node = " and ".join(name for name, s in STACKS.items() if s.languages)
-        raise typer.BadParameter(
-            f"{answers.stack} has no Node code; a language is chosen for {with_node} only",
-            param_hint="--lang",
-        )
+    if answers.language and answers.stack in STACKS:
+        try:
+            validate_language(answers.stack, answers.language)
+        except LanguageNotOffered as error:
+            raise typer.BadParameter(error.message, param_hint="--lang") from error
 
 
 def _from_flags(

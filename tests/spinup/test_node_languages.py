@@ -59,9 +59,12 @@ def on_node(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     return line
 
 
-def has_no_typescript(root: Path) -> bool:
-    sources = [p for p in root.rglob("*") if "node_modules" not in p.parts and p.is_file()]
-    return not any(p.suffix == ".ts" or p.name == "tsconfig.json" for p in sources)
+def assert_written_in(language: str, node_code: Path) -> None:
+    """The server is `server.<language>`; a JavaScript render holds no TypeScript at all."""
+    assert (node_code / f"server.{language}").is_file()
+    files = [p for p in node_code.rglob("*") if "node_modules" not in p.parts and p.is_file()]
+    typescript = [p for p in files if p.suffix == ".ts" or p.name == "tsconfig.json"]
+    assert bool(typescript) == (language == "ts"), typescript
 
 
 class TestNodeExpress:
@@ -72,8 +75,7 @@ class TestNodeExpress:
         self, language: str, line: int, on_node: int, tmp_path: Path
     ) -> None:
         project = generate(tmp_path, self.STACK, features=["students", "chat"], language=language)
-        assert (project / f"server.{language}").is_file()
-        assert (language == "js") == has_no_typescript(project)
+        assert_written_in(language, project)
         install(project, self.STACK)
         run_all(project, STACKS[self.STACK].test)
         run_all(project, STACKS[self.STACK].lint)
@@ -92,8 +94,7 @@ class TestHybridRealtime:
     ) -> None:
         project = generate(tmp_path, self.STACK, language=language)
         realtime = project / "realtime"
-        assert (realtime / f"server.{language}").is_file()
-        assert (language == "js") == has_no_typescript(realtime)
+        assert_written_in(language, realtime)
         run(realtime, "npm", "ci", "--no-audit", "--no-fund")
         run(realtime, "npm", "test")
         run(realtime, "npm", "run", "lint")
