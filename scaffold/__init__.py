@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from .recommend import Needs, Recommendation, recommend  # cheap and pure: loaded now
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"
 
 if TYPE_CHECKING:
     from .api import Project, ProjectSpec, add_resource, create_project, make_spec, update_project

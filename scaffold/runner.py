@@ -48,11 +48,14 @@ def prepare(
     stack: Stack,
     env: Mapping[str, str] | None = None,
     *,
+    seed: bool = True,
     progress: Progress = no_progress,
 ) -> None:
-    """Run each service's one-off steps (migrations, starter data, demo users)."""
+    """Run each service's one-off steps (migrations, the demo user) and, with ``seed``,
+    its demo rows (a project made before 0.7.0 has no seed command: its rows came with
+    its migrations)."""
     for service in stack.services:
-        for argv in service.prepare:
+        for argv in (*service.prepare, *(service.seed if seed else ())):
             with progress(f"Preparing {service.name}: {' '.join(argv)}"):
                 run(argv, project / service.cwd, step=f"Preparing {service.name}", env=env)
 

@@ -28,7 +28,7 @@ class AdminLogin(NamedTuple):
 class Service(NamedTuple):
     """One long-running process of a generated project.
 
-    ``serve`` and ``prepare`` run in ``cwd`` (relative to the project root). In ``serve``
+    ``serve``, ``prepare`` and ``seed`` run in ``cwd`` (relative to the project root). In ``serve``
     and in ``env`` values, ``{port}`` is this service's port and ``{<name>_port}`` another
     service's; the port is also exported as ``PORT``. In ``serve``, ``{language}`` is the
     project's language (``ts`` or ``js``: ``server.{language}`` is its entry point).
@@ -38,6 +38,9 @@ class Service(NamedTuple):
     serve: Argv  # ``{language}``: the project's language, which is also Node's file suffix
     cwd: str = "."
     prepare: tuple[Argv, ...] = ()
+    # Demo rows for development (idempotent), run after ``prepare`` by `new --run` and the
+    # tests; never by a migration, so a production database gets none unless asked.
+    seed: tuple[Argv, ...] = ()
     env: tuple[tuple[str, str], ...] = ()
     default_port: int = 8000
     urls: tuple[Url, ...] = (Url("app", "/"),)

@@ -85,6 +85,7 @@ _DJANGO_WEB = Service(
     trailing_slash=True,
     serve=(*_MANAGE, "runserver", "127.0.0.1:{port}"),
     prepare=((*_MANAGE, "migrate", "--noinput"), (*_MANAGE, "ensure_superuser")),
+    seed=((*_MANAGE, "seed"),),
     admin_login=AdminLogin(*_SUPERUSER, (("DJANGO_SUPERUSER_EMAIL", "{user}@example.com"),)),
     serve_production=(
         "uv",
@@ -114,6 +115,7 @@ _NODE_WEB = Service(
     "web",
     serve=("node", "server.{language}"),
     prepare=(("npm", "run", "migrate"), ("npm", "run", "ensure-admin")),
+    seed=(("npm", "run", "seed"),),
     admin_login=_ADMIN,
     default_port=3000,
     # One process, as generated (no cluster).
@@ -141,7 +143,8 @@ _DJANGO = Stack(
     test=((".", _PYTEST),),
     lint=((".", _RUFF),),
     quickstart=(
-        "uv run python manage.py migrate && uv run python manage.py runserver",
+        "uv run python manage.py migrate && uv run python manage.py seed"
+        " && uv run python manage.py runserver",
         "uv run pytest",
     ),
     services=(_DJANGO_WEB,),
@@ -155,7 +158,10 @@ _NODE = Stack(
     install=((".", _NPM_CI),),
     test=((".", ("npm", "test")),),
     lint=((".", ("npm", "run", "lint")),),
-    quickstart=("npm run migrate && npm run ensure-admin && npm start", "npm test"),
+    quickstart=(
+        "npm run migrate && npm run ensure-admin && npm run seed && npm start",
+        "npm test",
+    ),
     services=(_NODE_WEB,),
     languages=tuple(LANGUAGES),
 )
@@ -169,7 +175,8 @@ _FASTAPI = Stack(
     test=((".", _PYTEST),),
     lint=((".", _RUFF),),
     quickstart=(
-        "uv run alembic upgrade head && uv run uvicorn app.main:app --reload",
+        "uv run alembic upgrade head && uv run python -m app seed"
+        " && uv run uvicorn app.main:app --reload",
         "uv run pytest",
     ),
     services=(
@@ -189,6 +196,7 @@ _FASTAPI = Stack(
                 ("uv", "run", "alembic", "upgrade", "head"),
                 ("uv", "run", "python", "-m", "app.users", "ensure-admin"),
             ),
+            seed=(("uv", "run", "python", "-m", "app", "seed"),),
             admin_login=_ADMIN,
             urls=(
                 Url("app", "/"),
@@ -225,6 +233,7 @@ _HYBRID = Stack(
             name="realtime",
             cwd="realtime",
             prepare=(),  # no database: the backend owns the data and the users
+            seed=(),
             admin_login=None,
             env=(("BACKEND_URL", "http://127.0.0.1:{backend_port}"),),
             urls=(Url("chat", "/chat", "chat"),),

@@ -122,8 +122,9 @@ def check_old_rows_and_demo_writes(project: Path, service: Service, url: str) ->
 
 def write_a_row_as_released(project: Path, stack: str) -> None:
     """Migrate, create the demo user and start the project as a release since 0.2.0 did,
-    then add the team's row through the API with the demo user's token."""
-    with serve_all(project, stack) as urls:
+    then add the team's row through the API with the demo user's token (no seed command
+    before 0.7.0: the starter rows came with the migrations)."""
+    with serve_all(project, stack, seed=False) as urls:
         service = next(s for s in STACKS[stack].services if s.name in urls)
         url = urls[service.name]
         created = httpx.post(

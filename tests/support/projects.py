@@ -106,10 +106,12 @@ def serve_all(
     stack: str,
     *,
     env: Mapping[str, str] | None = None,
+    seed: bool = True,
 ) -> Iterator[dict[str, str]]:
-    """Prepare and start every service of the project; yield {service name: base URL}."""
+    """Prepare (and ``seed``) and start every service of the project; yield {service name:
+    base URL}."""
     definition = STACKS[stack]
-    runner.prepare(project, definition, env=env)
+    runner.prepare(project, definition, env=env, seed=seed)
     logs = project.parent / f"{project.name}-logs"  # outside the project: keeps git clean
     logs.mkdir(exist_ok=True)
     with runner.serving(project, definition, env=env, log_dir=logs, timeout=90) as running:
