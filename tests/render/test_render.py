@@ -76,6 +76,24 @@ def test_answers_file_records_the_answers_and_no_secret(
             assert not any(s in text for s in secrets), f"a secret leaked into {path}"
 
 
+def test_a_new_project_has_no_past(
+    rendered: tuple[Path, str, tuple[str, ...], str],
+) -> None:
+    """Its answers record that it never had the starter migrations of releases before
+    0.7.0, and no migration holds demo rows: those come from the seed command."""
+    project, _, _, _ = rendered
+    for answers_file in (
+        project / ".copier-answers.yml",
+        project / "backend" / ".copier-answers.yml",
+    ):
+        answers = yaml.safe_load(answers_file.read_text()) if answers_file.is_file() else None
+        if answers and answers.get("part", "backend") == "backend":
+            assert answers["starter_history"] is False, answers_file
+    migrations = [p for p in project.rglob("*") if "migrations" in p.parts and p.is_file()]
+    seeded = [p for p in migrations if "Rahul" in p.read_text(errors="ignore")]
+    assert not seeded, f"demo rows in schema migrations: {seeded}"
+
+
 def test_generated_python_passes_its_own_ruff_config(
     rendered: tuple[Path, str, tuple[str, ...], str],
 ) -> None:
