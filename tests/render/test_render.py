@@ -22,7 +22,7 @@ COMBOS = all_combinations()
 # Jinja left unrendered; `${{ }}` is GitHub Actions syntax and HTML files may be Django
 # templates, both legitimately full of braces.
 LEFTOVER = re.compile(r"(?<!\$)\{\{|\{%")
-REQUIRED = ["README.md", ".gitignore", ".env.example", ".copier-answers.yml"]
+REQUIRED = ["README.md", "AGENTS.md", ".gitignore", ".env.example", ".copier-answers.yml"]
 
 
 @pytest.fixture(scope="module", params=COMBOS, ids=[combo_id(*c) for c in COMBOS])
