@@ -18,6 +18,9 @@ The library API is small, keyword-only, and never prompts nor prints:
 - ``add_resource(path=..., name="course", fields=["title:str", "teacher:ref"])`` →
   ``AddResult``: the user's own resource (model, migration, API, admin, tests) in the
   project's stack, registered and migrated; never committed.
+- ``add_field(path=..., resource="course", fields=["room:str?"])`` → ``FieldsAdded``: new
+  fields on a resource `add resource` made, with the migration the framework's own tool
+  writes; never committed.
 
 ``scaffold.recommend`` is the function; the module of the same name stays importable
 with ``from scaffold.recommend import ...``. The project functions load copier on first
@@ -34,18 +37,29 @@ from .recommend import Needs, Recommendation, recommend  # cheap and pure: loade
 __version__ = "0.7.0"
 
 if TYPE_CHECKING:
-    from .api import Project, ProjectSpec, add_resource, create_project, make_spec, update_project
+    from .api import (
+        Project,
+        ProjectSpec,
+        add_field,
+        add_resource,
+        create_project,
+        make_spec,
+        update_project,
+    )
+    from .resources.add_field import FieldsAdded
     from .resources.engine import AddResult
     from .updating import UpdateResult
 
 __all__ = [
     "AddResult",
+    "FieldsAdded",
     "Needs",
     "Project",
     "ProjectSpec",
     "Recommendation",
     "UpdateResult",
     "__version__",
+    "add_field",
     "add_resource",
     "create_project",
     "make_spec",
@@ -55,6 +69,8 @@ __all__ = [
 
 _LAZY = {
     "AddResult": "resources.engine",
+    "FieldsAdded": "resources.add_field",
+    "add_field": "api",
     "add_resource": "api",
     "Project": "api",
     "ProjectSpec": "api",

@@ -19,7 +19,9 @@ from .envfile import write_env_files
 from .errors import DestinationNotEmpty, UserError
 from .git import init_commit
 from .progress import Progress, no_progress
+from .resources import add_field as field_engine
 from .resources import engine
+from .resources.add_field import FieldsAdded
 from .resources.engine import AddResult
 from .stacks import DEFAULT_DB, STACKS, Stack
 from .updating import CheckResult, UpdateResult
@@ -182,6 +184,26 @@ def add_resource(
     app. Never commits; ``pretend`` renders and reports without writing. All or nothing."""
     return engine.add_resource(
         path.absolute(), name, fields, migrate=migrate, pretend=pretend, progress=progress
+    )
+
+
+def add_field(
+    *,
+    path: Path,
+    resource: str,
+    fields: Sequence[str],
+    migrate: bool = True,
+    pretend: bool = False,
+    progress: Progress = no_progress,
+) -> FieldsAdded:
+    """Add ``fields`` (``room:str?``, ``level:str:choices=a,b?``: optional, since the rows
+    already stored have no value) to ``resource``, one `add resource` made, in the project at
+    ``path``: its model, schemas or serializer, admin, OpenAPI and tests are rendered again
+    (the user's edits merged), and the framework's own tool writes the migration. The
+    project must be committed; never commits; ``pretend`` reports without writing. All or
+    nothing."""
+    return field_engine.add_fields(
+        path.absolute(), resource, fields, migrate=migrate, pretend=pretend, progress=progress
     )
 
 

@@ -54,3 +54,25 @@ def uncommitted_lines(path: Path, only: Sequence[str]) -> tuple[list[str], list[
     added = [row[1:].strip() for row in rows if row.startswith("+")]
     removed = [row[1:].strip() for row in rows if row.startswith("-")]
     return added, removed
+
+
+def top_level(path: Path) -> Path:
+    """The root of the git work tree ``path`` is in."""
+    return Path(run(["git", "rev-parse", "--show-toplevel"], path, step="git").strip())
+
+
+def changes(path: Path) -> tuple[list[str], list[str]]:
+    """Files under ``path`` changed since the last commit, and files git does not track
+    (ignored ones aside), relative to ``path``."""
+    changed = run(["git", "diff", "--name-only", "--relative", "HEAD"], path, step="git diff")
+    new = run(["git", "ls-files", "--others", "--exclude-standard"], path, step="git ls-files")
+    return changed.splitlines(), new.splitlines()
+
+
+def discard_changes(path: Path) -> None:
+    """Put every file under ``path`` back as last committed; remove the untracked ones."""
+    changed, new = changes(path)
+    if changed:
+        run(["git", "checkout", "HEAD", "--", *changed], path, step="git checkout")
+    for rel in new:
+        (path / rel).unlink(missing_ok=True)

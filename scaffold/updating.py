@@ -129,11 +129,14 @@ def part_dirs(project: Path) -> list[Path]:
     return [project, *found]
 
 
-def _answers_files(parts: list[Path]) -> list[tuple[Path, str]]:
+Run = tuple[Path, str, Mapping[str, object]]  # (render root, answers file, answers to change)
+
+
+def _runs(parts: list[Path], answers: Mapping[str, object]) -> list[Run]:
     """Every template applied to each part: the part's own, then one per added resource
     (``scaffold add resource`` records each in ``.scaffold/resources/<name>.yml``)."""
     return [
-        (part, answers_file)
+        (part, answers_file, answers)
         for part in parts
         for answers_file in (
             ANSWERS_FILE,
@@ -148,45 +151,66 @@ def _answers_files(parts: list[Path]) -> list[tuple[Path, str]]:
 def _update_parts(
     project: Path, parts: list[Path], answers: Mapping[str, object], ref: str | None
 ) -> None:
-    """Update every part in a scratch git worktree, then apply the sum to the project.
+    apply_patch(project, scratch_patch(project, _runs(parts, answers), ref))
+
+
+def scratch_patch(project: Path, runs: list[Run], ref: str | None) -> str:
+    """Update each (render root, answers file) with its changed answers in a scratch git
+    worktree of the project's last commit; return the sum, as a patch for ``apply_patch``.
 
     copier refuses to update a dirty repository, so a hybrid's second part could not be
-    updated after the first in place. In the worktree each part's result is committed;
+    updated after the first in place. In the worktree each run's result is committed;
     the user gets one uncommitted change to review, as with a single copier update.
     """
-    top = Path(run(["git", "rev-parse", "--show-toplevel"], project, step="git").strip())
+    top = git.top_level(project)
     start = run(["git", "rev-parse", "HEAD"], project, step="git").strip()
     with tempfile.TemporaryDirectory(prefix="scaffold-update-") as tmp:
-        tree, patch = Path(tmp) / "tree", Path(tmp) / "update.patch"
+        tree = Path(tmp) / "tree"
         run(
             ["git", "worktree", "add", "-q", "--detach", str(tree), start], top, step="git worktree"
         )
         try:
-            for part, answers_file in _answers_files(parts):
+            for part, answers_file, answers in runs:
                 where = tree / part.resolve().relative_to(top.resolve())
                 _update_one(where, answers_file, answers, ref)
-                run(["git", "add", "-A"], tree, step="git add")
-                run(
-                    [
-                        "git",
-                        *git.FALLBACK_IDENTITY,
-                        "commit",
-                        "-q",
-                        "--no-verify",
-                        "--allow-empty",
-                        "-m",
-                        "update",
-                    ],
-                    tree,
-                    step="git commit",
-                )
-            patch.write_text(run(["git", "diff", "--binary", start, "HEAD"], tree, step="git diff"))
+                _commit_scratch(tree)
+            return run(["git", "diff", "--binary", start, "HEAD"], tree, step="git diff")
         finally:
             run(["git", "worktree", "remove", "--force", str(tree)], top, step="git worktree")
-        if patch.stat().st_size:
-            run(
-                ["git", "apply", "--whitespace=nowarn", str(patch)], top, step="Applying the update"
-            )
+
+
+def apply_patch(project: Path, patch: str) -> None:
+    """Apply a ``scratch_patch`` to the project's work tree (left uncommitted)."""
+    if not patch:
+        return
+    with tempfile.NamedTemporaryFile("w", suffix=".patch", delete=False) as file:
+        file.write(patch)
+    try:
+        run(
+            ["git", "apply", "--whitespace=nowarn", file.name],
+            git.top_level(project),
+            step="Applying",
+        )
+    finally:
+        Path(file.name).unlink()
+
+
+def _commit_scratch(tree: Path) -> None:
+    run(["git", "add", "-A"], tree, step="git add")
+    run(
+        [
+            "git",
+            *git.FALLBACK_IDENTITY,
+            "commit",
+            "-q",
+            "--no-verify",
+            "--allow-empty",
+            "-m",
+            "update",
+        ],
+        tree,
+        step="git commit",
+    )
 
 
 def _update_one(

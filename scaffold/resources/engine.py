@@ -45,8 +45,8 @@ def add_resource(
 ) -> AddResult:
     target = locate(project)
     existing = recorded_resources(target)
-    starters = _starters(target)
-    referable = {**starters, **existing}
+    known_starters = starters(target)
+    referable = {**known_starters, **existing}
     resource = parse_resource(name, fields, taken=taken_names(target), resources=referable)
     _require_committed_registrations(target, existing)
     migration = next_migration(target)
@@ -56,7 +56,7 @@ def add_resource(
         with progress(f"Rendering the {resource.name} resource"):
             staging = Path(tmp) / "render"
             source = _template_of(target)
-            _require_resource_starters(resource, starters, source)
+            _require_resource_starters(resource, known_starters, source)
             render.render(
                 source,
                 staging,
@@ -75,8 +75,16 @@ def add_resource(
             _copy(staging, target.root, files)
             for rel, text in texts.items():
                 (target.root / rel).write_text(text)
-            migrated = migrate and _migrate(target, progress)
+            migrated = migrate and migrate_target(target, progress)
     return _result(target, resource, files, names, migrated=migrated, pretend=False)
+
+
+def template_version(target: Target) -> str:
+    """The template version the project is on (scaffold's store synced, so it is there):
+    adding never upgrades anything."""
+    if template_source.is_store(target.recorded.src_path):
+        template_source.sync_store()
+    return target.recorded.commit
 
 
 def _template_of(target: Target) -> TemplateSource:
@@ -99,7 +107,7 @@ def _template_of(target: Target) -> TemplateSource:
 STARTERS = {"students": "student"}
 
 
-def _starters(target: Target) -> dict[str, dict[str, Any]]:
+def starters(target: Target) -> dict[str, dict[str, Any]]:
     features = target.recorded.raw.get("features") or ()
     return {name: spellings(name) for feature, name in STARTERS.items() if feature in features}
 
@@ -190,7 +198,7 @@ def _all_or_nothing(root: Path, files: Sequence[str], texts: Mapping[str, str]) 
         raise
 
 
-def _migrate(target: Target, progress: Progress) -> bool:
+def migrate_target(target: Target, progress: Progress) -> bool:
     """Apply migrations when the project is installed (else its run command will)."""
     if not (target.root / target.layout.installed).exists():
         return False

@@ -176,29 +176,61 @@ def resource_answers(
     migration: Mapping[str, object],
 ) -> dict[str, object]:
     """The ``resource`` answer the stack's resource template renders: the name's spellings,
-    the fields (a reference carries the spellings of the resource it names, from
-    ``recorded``) and the ``migration`` the stack numbers."""
+    the fields (``field_answer``) and the ``migration`` the stack numbers."""
     return {
         **spellings(resource.name),
         "migration": dict(migration),
-        "fields": [
-            {
-                "name": field.name,
-                "type": field.type,
-                "required": field.required,
-                "unique": field.unique,
-                "api_name": field.api_name,
-                "camel": spellings(field.api_name)["camel"],
-                "label": field.name.replace("_", " "),
-                "ref": spellings(field.name) | {"plural": recorded[field.name]["plural"]}
-                if field.type == "ref"
-                else None,
-                "max_length": field.max_length,
-                "choices": list(field.choices) if field.choices else None,
-            }
-            for field in resource.fields
-        ],
+        "fields": [field_answer(field, recorded) for field in resource.fields],
     }
+
+
+def field_answer(field: Field, recorded: Mapping[str, Mapping[str, object]]) -> dict[str, object]:
+    """One field as a resource answer records it; a reference carries the spellings of the
+    resource it names (its plural from ``recorded``)."""
+    return {
+        "name": field.name,
+        "type": field.type,
+        "required": field.required,
+        "unique": field.unique,
+        "api_name": field.api_name,
+        "camel": spellings(field.api_name)["camel"],
+        "label": field.name.replace("_", " "),
+        "ref": spellings(field.name) | {"plural": recorded[field.name]["plural"]}
+        if field.type == "ref"
+        else None,
+        "max_length": field.max_length,
+        "choices": list(field.choices) if field.choices else None,
+    }
+
+
+def parse_added_fields(
+    resource: str,
+    field_texts: Sequence[str],
+    *,
+    existing: Iterable[Mapping[str, object]],
+    resources: Iterable[str],
+) -> tuple[Field, ...]:
+    """Fields to add to ``resource``, whose recorded fields are ``existing``: valid, named
+    apart from those, and each one a value the rows already in the table can go without."""
+    fields = tuple(parse_field(text) for text in field_texts)
+    check_fields(fields, resources)
+    taken = {str(field["api_name"]) for field in existing} | {
+        str(field["name"]) for field in existing
+    }
+    for field in fields:
+        if {field.name, field.api_name} & taken:
+            raise InvalidResource(
+                f"The {resource} resource already has a field {field.name!r}.",
+                "Choose another name; to change a field, edit its model and write a migration.",
+            )
+        if field.required:
+            raise InvalidResource(
+                f"Field {field.name!r} is required, and the {resource} rows already stored "
+                "have no value for it.",
+                f"Add it as optional ({field.name}:{field.type}?), fill it in, then make it "
+                "required in the model with a migration.",
+            )
+    return fields
 
 
 def _identifier_problem(name: str, what: str) -> str:
