@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import git, toolchain, updating
+from ..answers import ANSWERS_FILE
 from ..errors import UserError
 from ..progress import Progress, no_progress
 from ..stacks import STACKS
@@ -37,7 +38,7 @@ class FieldsAdded:
 class UnknownResource(UserError):
     def __init__(self, name: str, known: Sequence[str]) -> None:
         super().__init__(
-            f"The project has no resource {name!r} made by `scaffold add resource`.",
+            f"The project has no resource {name!r}.",
             f"Its resources: {', '.join(known)}."
             if known
             else f"Add one first: scaffold add resource {name} name:str",
@@ -54,14 +55,12 @@ def add_fields(
     progress: Progress = no_progress,
 ) -> FieldsAdded:
     target = locate(project)
-    recorded = recorded_resources(target)
-    if name not in recorded:
-        raise UnknownResource(name, sorted(recorded))
-    referable = {**starters(target), **recorded}
-    added = parse_added_fields(name, fields, existing=recorded[name]["fields"], resources=referable)
+    referable = {**starters(target), **recorded_resources(target)}
+    definition = _definition(target, name)
+    added = parse_added_fields(name, fields, existing=definition.fields, resources=referable)
     updating.require_clean_git(target.root)
-    answer = _grown(target, recorded[name], added, referable)
-    run = (target.root, target.answers_file(name), {"resource": answer})
+    grown = definition.grown([field_answer(field, referable) for field in added], target)
+    run = (target.root, definition.answers_file, {definition.answer: grown})
     with progress(f"Rendering the {name} resource with its new fields"):
         patch = updating.scratch_patch(target.root, [run], template_version(target))
     if pretend:
@@ -70,39 +69,61 @@ def add_fields(
     with _all_or_nothing(target.root):
         updating.apply_patch(target.root, patch)
         with progress("Writing the migration"):
-            migration = _write_migration(target, answer, added)
+            migration = _write_migration(target, definition.plural, added)
         migrated = migrate and migrate_target(target, progress)
         files = tuple(_changed_files(target.root))
     return _result(target, name, added, files, migration, migrated=migrated, pretend=False)
 
 
-def _grown(
-    target: Target,
-    answer: Mapping[str, Any],
-    added: Sequence[Field],
-    referable: Mapping[str, Mapping[str, object]],
-) -> dict[str, object]:
-    """The resource's definition with ``added`` at the end of its fields. A stack whose
-    migrations the template writes (Express) also records the change, numbered."""
-    grown: dict[str, object] = {
-        **answer,
-        "fields": [*answer["fields"], *(field_answer(field, referable) for field in added)],
-    }
-    if target.template_stack == "node-express":
-        change = {"id": next_migration(target)["id"], "fields": [f.name for f in added]}
-        grown["changes"] = [*answer.get("changes", []), change]
-    return grown
+# The starters that grow fields, with their plural and their own fields: copier.yml defines
+# them; what `add field` gave one is the project's answer `<name>_additions`.
+STARTER_FIELDS = {"student": ("students", ("name", "grade"))}
 
 
-def _write_migration(target: Target, answer: Mapping[str, Any], added: Sequence[Field]) -> str:
+@dataclass(frozen=True)
+class _Definition:
+    """Where a resource's definition is recorded, and the part of it that grows."""
+
+    answers_file: str
+    answer: str  # the answer holding it: `resource`, or a starter's `<name>_additions`
+    recorded: Mapping[str, Any]  # that answer as recorded
+    plural: str
+    fields: list[Mapping[str, Any]]  # every field it has
+
+    def grown(self, added: list[dict[str, object]], target: Target) -> dict[str, object]:
+        """The answer with ``added`` after its fields. Where the template writes the
+        migrations (Express), the change is recorded too, numbered."""
+        grown = {**self.recorded, "fields": [*self.recorded.get("fields", []), *added]}
+        if target.template_stack == "node-express":
+            change = {"id": next_migration(target)["id"], "fields": [f["name"] for f in added]}
+            grown["changes"] = [*self.recorded.get("changes", []), change]
+        return grown
+
+
+def _definition(target: Target, name: str) -> _Definition:
+    recorded = recorded_resources(target)
+    if name in recorded:
+        answer = recorded[name]
+        return _Definition(
+            target.answers_file(name), "resource", answer, answer["plural"], answer["fields"]
+        )
+    if name in starters(target) and name in STARTER_FIELDS:
+        plural, own = STARTER_FIELDS[name]
+        additions = target.recorded.raw.get(f"{name}_additions") or {}
+        fields = [*({"name": f, "api_name": f} for f in own), *additions.get("fields", [])]
+        return _Definition(ANSWERS_FILE, f"{name}_additions", additions, plural, fields)
+    raise UnknownResource(name, sorted({*recorded, *starters(target)}))
+
+
+def _write_migration(target: Target, plural: str, added: Sequence[Field]) -> str:
     """The migration adding ``added``'s columns, by the stack's own tool; its path."""
     before = set(_migration_files(target))
     if target.template_stack == "django-drf":
         _require_installed(target)
-        _tool(target, ".venv/bin/python", "manage.py", "makemigrations", str(answer["plural"]))
+        _tool(target, ".venv/bin/python", "manage.py", "makemigrations", plural)
     elif target.template_stack == "fastapi":
         _require_installed(target)
-        _autogenerate(target, answer, added)
+        _autogenerate(target, plural, added)
     new = sorted(set(_migration_files(target)) - before)
     if not new:
         raise UserError(
@@ -124,11 +145,11 @@ def _tidy(target: Target, files: Sequence[str]) -> None:
         _tool(target, ruff, "format", "--quiet", *files)
 
 
-def _autogenerate(target: Target, answer: Mapping[str, Any], added: Sequence[Field]) -> None:
+def _autogenerate(target: Target, plural: str, added: Sequence[Field]) -> None:
     """Alembic compares the models with a database at head: a scratch SQLite one, so the
     project's own database is never touched. The revision is numbered like the others."""
     number = next_migration(target)["id"] or "0001"
-    slug = f"add_{'_'.join(f.name for f in added)}_to_{answer['plural']}"
+    slug = f"add_{'_'.join(f.name for f in added)}_to_{plural}"
     with tempfile.TemporaryDirectory(prefix="scaffold-alembic-") as tmp:
         env = {"DATABASE_URL": f"sqlite:///{Path(tmp) / 'schema.db'}"}
         _tool(target, ".venv/bin/alembic", "upgrade", "head", env=env)

@@ -48,7 +48,7 @@ def unchanged(project: Path) -> Iterator[Path]:
     ("args", "says"),
     [
         (["lesson", "room:str?"], "has no resource 'lesson'"),
-        (["student", "room:str?"], "has no resource 'student'"),
+        (["student", "name:text?"], "already has a field 'name'"),
         (["course", "room:str"], "Field 'room' is required"),
         (["course", "title:str?"], "already has a field 'title'"),
         (["course", "room:place?"], "unknown type 'place'"),
@@ -80,11 +80,20 @@ def test_a_project_with_uncommitted_changes_is_refused(project: Path) -> None:
         readme.write_text(original)
 
 
-def test_pretend_lists_the_files_it_would_change_and_writes_nothing(unchanged: Path) -> None:
-    result = add_field(unchanged, "course", "room:str:max=20?", "--pretend", "--json")
+@pytest.mark.parametrize(
+    ("resource", "recorded_in", "module"),
+    [
+        ("course", ".scaffold/resources/course.yml", "app/courses/models.py"),
+        ("student", ".copier-answers.yml", "app/students/models.py"),
+    ],
+)
+def test_pretend_lists_the_files_it_would_change_and_writes_nothing(
+    unchanged: Path, resource: str, recorded_in: str, module: str
+) -> None:
+    result = add_field(unchanged, resource, "room:str:max=20?", "--pretend", "--json")
 
     assert result.exit_code == 0, result.output
     planned = json.loads(result.stdout)
     assert planned["fields"] == ["room"] and planned["pretend"] is True
-    assert {".scaffold/resources/course.yml", "app/courses/models.py"} <= set(planned["files"])
+    assert {recorded_in, module} <= set(planned["files"])
     assert planned["migration"] is None, "the migration is written by the tool, when run"
