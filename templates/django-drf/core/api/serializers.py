@@ -1,11 +1,10 @@
 """Model serializers built from DRF's own fields, which take JSON as it is: a string only
 where a string is expected, and no keys the resource does not have."""
 
-import contextlib
 import datetime
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.validators import URLValidator
@@ -21,30 +20,30 @@ def _whole(value: Any) -> bool:
     return _number(value) and (isinstance(value, int) or value.is_integer())
 
 
-def _matches(pattern: str) -> Callable[[Any], bool]:
+def _text(pattern: str) -> Callable[[Any], bool]:
     return lambda value: isinstance(value, str) and re.fullmatch(pattern, value) is not None
 
 
-HTTP_URL = URLValidator(schemes=["http", "https"], message="Must be an http or https URL.")
-
+DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 # DRF's fields coerce ("3" is 3, 1 is true, 5 is "5") and read loose spellings ("1e3",
-# " 12.5", "2026-1-5", a datetime without an offset); the API takes JSON as it is. Per
-# field class (the first that matches): the JSON values it takes, and the message if not.
+# " 12.5", "2026-1-5", a datetime without an offset, which means different instants to
+# different readers); the API takes JSON as it is. Per field class (the first that
+# matches): the JSON values it takes, and the message for others.
 JSON_VALUES: list[tuple[type, Callable[[Any], bool], str]] = [
     (serializers.BooleanField, lambda value: isinstance(value, bool), "Must be true or false."),
     (serializers.IntegerField, _whole, "Must be a whole number."),
     (serializers.PrimaryKeyRelatedField, _whole, "Must be the id (a whole number) of a row."),
     (
         serializers.DecimalField,
-        lambda value: _number(value) or _matches(r"-?[0-9]+(\.[0-9]+)?")(value),
+        lambda value: _number(value) or _text(r"-?[0-9]+(\.[0-9]+)?")(value),
         'Must be a decimal number such as 12.50 or "12.50".',
     ),
     (
-        serializers.DateTimeField,  # with its offset: without, readers disagree on the instant
-        _matches(r"[0-9-]{10}T[0-9:]{8}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"),
+        serializers.DateTimeField,
+        _text(DATE + r"T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"),
         "Must be a date and time with an offset, e.g. 2026-01-05T09:30:00Z.",
     ),
-    (serializers.DateField, _matches(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "Must be a date, YYYY-MM-DD."),
+    (serializers.DateField, _text(DATE), "Must be a date written YYYY-MM-DD."),
     (serializers.CharField, lambda value: isinstance(value, str), "Must be a string."),
     (serializers.ChoiceField, lambda value: isinstance(value, str), "Must be a string."),
 ]
@@ -61,6 +60,8 @@ def refusal(field: serializers.Field, value: Any) -> str | None:
     kind = next((entry for entry in JSON_VALUES if isinstance(field, entry[0])), None)
     if kind and not kind[1](value):
         return kind[2]
+    if isinstance(field, serializers.ChoiceField) and value not in field.choice_strings_to_values:
+        return f"Must be one of {', '.join(map(str, field.choices))}."
     if getattr(field, "trim_whitespace", False) and any(
         unicodedata.category(c) == "Cc" for c in value
     ):
@@ -75,17 +76,12 @@ class JSONAsItIs:
     def to_internal_value(self, data: Any) -> Any:
         refused = {}
         if isinstance(data, Mapping):
-            writable = {name: field for name, field in self.fields.items() if not field.read_only}
-            refused = {
-                key: "This field is read-only." if key in self.fields else "Unknown field."
-                for key in data
-                if key not in writable
-            }
-            refused |= {
-                key: message
-                for key, value in data.items()
-                if key in writable and (message := refusal(writable[key], value))
-            }
+            for key, value in data.items():
+                field = self.fields.get(key)
+                if field is None or field.read_only:
+                    refused[key] = "Unknown field." if field is None else "This field is read-only."
+                elif message := refusal(field, value):
+                    refused[key] = message
             data = {key: value for key, value in data.items() if key not in refused}
         try:
             value = super().to_internal_value(data)
@@ -96,6 +92,9 @@ class JSONAsItIs:
         if refused:
             raise serializers.ValidationError(refused)
         return value
+
+
+HTTP_URL = URLValidator(schemes=["http", "https"], message="Must be an http or https URL.")
 
 
 class StrictModelSerializer(JSONAsItIs, serializers.ModelSerializer):
@@ -120,33 +119,21 @@ class StrictModelSerializer(JSONAsItIs, serializers.ModelSerializer):
             kwargs["validators"] = [*kwargs.get("validators", []), HTTP_URL]
         if isinstance(model_field, models.DateTimeField):  # stored and returned in UTC
             kwargs["default_timezone"] = datetime.UTC
-        if model_field.choices:
-            choices = ", ".join(str(value) for value, _ in model_field.flatchoices)
-            message = f"Must be one of {choices}.".replace("{", "{{").replace("}", "}}")
-            kwargs["error_messages"] = {"invalid_choice": message}
         return field_class, kwargs
 
-    def create(self, validated_data: dict[str, Any]) -> Any:
-        with self._taken_values_are_invalid(None, validated_data):
-            return super().create(validated_data)
-
-    def update(self, instance: Any, validated_data: dict[str, Any]) -> Any:
-        with self._taken_values_are_invalid(instance, validated_data):
-            return super().update(instance, validated_data)
-
-    @contextlib.contextmanager
-    def _taken_values_are_invalid(self, instance: Any, data: dict[str, Any]) -> Iterator[None]:
+    def save(self, **kwargs: Any) -> Any:
         """A unique value that another request saved since this one was validated: the
         database refuses it, and the client gets the 422 the validation would have given."""
         try:
             with transaction.atomic():
-                yield
+                return super().save(**kwargs)
         except IntegrityError:
-            others = self.Meta.model._default_manager.exclude(pk=getattr(instance, "pk", None))
+            model, data = self.Meta.model, self.validated_data
+            others = model._default_manager.exclude(pk=getattr(self.instance, "pk", None))
             taken = {
                 name: "Another row already has this value."
                 for name, field in self.fields.items()
-                if getattr(self.Meta.model._meta.get_field(field.source), "unique", False)
+                if getattr(model._meta.get_field(field.source), "unique", False)
                 and data.get(field.source) is not None
                 and others.filter(**{field.source: data[field.source]}).exists()
             }

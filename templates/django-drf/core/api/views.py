@@ -40,6 +40,13 @@ class JSONBodyMixin:
                 raise UnsupportedMediaType("", "Send the body as application/json.")
 
 
+def _content_length(request: Request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 class ResourceViewSet(JSONBodyMixin, viewsets.ModelViewSet):
     """A resource's API as the contract has it: anyone may read, signed-in users (a Bearer
     token or a session) may write (settings: DEFAULT_PERMISSION_CLASSES), a list is a page
@@ -49,13 +56,6 @@ class ResourceViewSet(JSONBodyMixin, viewsets.ModelViewSet):
 
     def get_success_headers(self, data: Any) -> dict[str, str]:
         return {"Location": reverse(f"api:{self.basename}-detail", args=[data["id"]])}
-
-
-def _content_length(request: Request) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
 
 
 class TokenView(JSONBodyMixin, APIView):

@@ -18,8 +18,8 @@ class Command(BaseCommand):
 
 
 def _add_missing(model: Any, rows: list[dict[str, Any]]) -> int:
-    """Adds each row unless one with its first field's value exists (edited, say): running
-    the command again, or on a database whose migrations added the rows, adds nothing."""
+    """Adds each row unless one with its first field's value exists (edited since, say), so
+    that running the command again adds nothing."""
     added = 0
     for row in rows:
         key = next(iter(row))
