@@ -76,6 +76,21 @@ def test_new_projects_have_their_own_user_model(project: Project) -> None:
     assert 'AUTH_USER_MODEL = "users.User"' in settings
 
 
+def test_a_new_project_has_one_initial_migration_per_app(project: Project) -> None:
+    """What makemigrations writes for its models, and no demo rows in a migration."""
+    starters = {"students": "students", "admin": "catalog"}  # feature: its app
+    apps = {"users", *(app for feature, app in starters.items() if feature in project.features)}
+    migrations = {
+        p.relative_to(project.path).as_posix() for p in project.path.glob("*/migrations/0*.py")
+    }
+    assert migrations == {f"{app}/migrations/0001_initial.py" for app in apps}
+
+
+def test_seeding_again_adds_nothing(project: Project, base_url: str) -> None:
+    seeded = run(project.path, "uv", "run", "python", "manage.py", "seed").stdout
+    assert seeded.strip() == "Added 0 demo rows."
+
+
 def test_install_and_migrate_leave_git_clean(project: Project, base_url: str) -> None:
     status = run(project.path, "git", "status", "--porcelain").stdout
     assert status == "", status

@@ -2,8 +2,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers
+from rest_framework import serializers, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import ParseError, UnsupportedMediaType
 from rest_framework.request import Request
@@ -44,6 +45,17 @@ def _content_length(request: Request) -> int:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 0
+
+
+class ResourceViewSet(JSONBodyMixin, viewsets.ModelViewSet):
+    """A resource's API as the contract has it: anyone may read, signed-in users (a Bearer
+    token or a session) may write (settings: DEFAULT_PERMISSION_CLASSES), a list is a page
+    (core/api/pagination.py), a 201 names the new row's URL in Location, and deleting a row
+    that other rows refer to is a 409 (core/api/exceptions.py). Order the queryset by id,
+    so that pages are stable."""
+
+    def get_success_headers(self, data: Any) -> dict[str, str]:
+        return {"Location": reverse(f"api:{self.basename}-detail", args=[data["id"]])}
 
 
 class TokenView(JSONBodyMixin, APIView):
