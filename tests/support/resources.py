@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from scaffold import api
 from scaffold.cli import app
+from scaffold.resources.add_field import FieldsAdded
 from scaffold.resources.engine import AddResult
-from tests.support.template_repos import git
+from tests.support.template_repos import commit_all, git
 
 TEACHER = ("teacher", ["name:str", "email:email:unique", "website:url?"])
 COURSE = (
@@ -40,6 +41,25 @@ def add_teacher_and_course(project: Path, *, migrate: bool = True) -> list[AddRe
         api.add_resource(path=project, name=name, fields=fields, migrate=migrate)
         for name, fields in (TEACHER, COURSE)
     ]
+
+
+# What `scaffold add field` adds in the resource tests: to the course (a narrowed str, a
+# choice) and to the students starter.
+MORE_FIELDS = {
+    "course": ["room:str:max=20?", "level:str:choices=low,high?"],
+    "student": ["nickname:str:max=30?"],
+}
+
+
+def add_more_fields(project: Path) -> list[FieldsAdded]:
+    """``scaffold add field`` on the course, then on the students starter, each on a
+    committed project as the command asks; the result committed."""
+    added = []
+    for resource, fields in MORE_FIELDS.items():
+        commit_all(project, f"before adding fields to {resource}")
+        added.append(api.add_field(path=project, resource=resource, fields=fields))
+    commit_all(project, "fields added")
+    return added
 
 
 def post_ada(client: httpx.Client, path: str, headers: dict[str, str]) -> int:
