@@ -16,15 +16,17 @@ from pathlib import Path
 import httpx
 import pytest
 
+from scaffold import api
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
 from tests.support.resources import add_teacher_and_course, pretend_to_add
-from tests.support.template_repos import commit_all
+from tests.support.template_repos import commit_all, git
 
 pytestmark = pytest.mark.spinup
 
 STACK = "django-drf"
 MAKEMIGRATIONS_CHECK = ("uv", "run", "python", "manage.py", "makemigrations", "--check")
+LESSON = ["title:str:max=120", "minutes:int", "starts:date?", "price:decimal?", "online:bool"]
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +62,17 @@ def test_the_resources_are_django_apps_with_their_migrations(project: Path) -> N
     migration = (project / "courses/migrations/0001_initial.py").read_text()
     assert '("teachers", "0001_initial")' in migration
     assert "django.db.models.deletion.PROTECT" in migration
+
+
+def test_a_five_field_resource_holds_only_what_is_its_own(tmp_path: Path) -> None:
+    """CRUD, JSON as sent and the contract's tests are core's (core/api/, core/tests/
+    contract.py): a resource's files are its fields, its migration and its field table."""
+    project = generate(tmp_path, STACK)
+    api.add_resource(path=project, name="lesson", fields=LESSON, migrate=False)
+    git(project, "add", "-A")
+    added = git(project, "diff", "--cached", "--numstat", "--", ".", ":!.scaffold")
+
+    assert sum(int(row.split()[0]) for row in added.splitlines()) <= 250, added
 
 
 def test_own_tests_lint_and_migration_checks_pass(project: Path) -> None:

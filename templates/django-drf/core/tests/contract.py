@@ -393,6 +393,7 @@ class APIContract:
             assert token_client.post(self.url(), without_it).json()[name] is None
             assert token_client.post(self.url(), self.body(**{name: None})).json()[name] is None
             row = token_client.post(self.url(), self.body()).json()
+            # A new body: the first one's unique values are taken now.
             without_it = {key: value for key, value in self.body().items() if key != name}
             assert token_client.put(self.url(row["id"]), without_it).json()[name] is None
 
