@@ -1,7 +1,8 @@
 """django-drf and the hybrid's Django backend: `scaffold add resource`, spun up.
 
 A project is rendered and installed; a teacher and a course (every field type, a reference)
-are added as a user would. Then the project's own tests (the resources' included), ruff,
+are added as a user would, then more fields with `scaffold add field` (to the course and to
+the students starter). Then the project's own tests (the resources' included), ruff,
 `makemigrations --check` and the resources' formatting pass, and the server, started for
 real, serves both resources under the contract over HTTP. `--pretend` writes nothing.
 In a hybrid, `scaffold add resource` run at the top level puts the resources in backend/,
@@ -19,7 +20,7 @@ import pytest
 from scaffold import api
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
-from tests.support.resources import add_teacher_and_course, pretend_to_add
+from tests.support.resources import add_more_fields, add_teacher_and_course, pretend_to_add
 from tests.support.template_repos import commit_all, git
 
 pytestmark = pytest.mark.spinup
@@ -35,6 +36,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     install(path, STACK)
     add_teacher_and_course(path)
     commit_all(path, "a teacher and a course")
+    add_more_fields(path)
     return path
 
 
@@ -79,7 +81,26 @@ def test_own_tests_lint_and_migration_checks_pass(project: Path) -> None:
     run_all(project, STACKS[STACK].test)
     run_all(project, STACKS[STACK].lint)
     run(project, *MAKEMIGRATIONS_CHECK, "--dry-run")
-    run(project, "uv", "run", "ruff", "format", "--check", "teachers", "courses")
+    run(project, "uv", "run", "ruff", "format", "--check", "teachers", "courses", "students")
+
+
+def test_fields_added_later_have_their_own_migrations(project: Path) -> None:
+    for app_dir, name in (("courses", "0002_course_level_course_room.py"), ("students", None)):
+        migrations = sorted(p.name for p in (project / app_dir / "migrations").glob("0*.py"))
+        assert len(migrations) == 2 and (name is None or migrations[-1] == name), migrations
+
+
+def test_fields_added_later_are_served(http: httpx.Client) -> None:
+    student = http.post("/api/students/", json={"name": "Ann", "grade": "A", "nickname": "Annie"})
+    assert student.status_code == 201, student.text
+    assert student.json()["nickname"] == "Annie"
+    teacher = http.post("/api/teachers/", json={"name": "Cy", "email": "cy@example.com"})
+    body = {**course_body("PHY-1", teacher.json()["id"]), "room": " B12 ", "level": "low"}
+    course = http.post("/api/courses/", json=body)
+    assert course.status_code == 201, course.text
+    assert (course.json()["room"], course.json()["level"]) == ("B12", "low")
+    refused = http.patch(f"/api/courses/{course.json()['id']}/", json={"level": "medium"})
+    assert refused.status_code == 422 and set(refused.json()["error"]["fields"]) == {"level"}
 
 
 def test_a_teacher_and_a_course_over_http(http: httpx.Client, base_url: str) -> None:
@@ -150,6 +171,7 @@ def hybrid(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = generate(tmp_path_factory.mktemp("hybrid-resources"), "hybrid")
     install(path, "hybrid")
     add_teacher_and_course(path)  # at the top level: the engine finds backend/
+    add_more_fields(path)
     return path
 
 
