@@ -56,7 +56,8 @@ def add_more_fields(project: Path) -> list[FieldsAdded]:
     committed project as the command asks; the result committed."""
     added = []
     for resource, fields in MORE_FIELDS.items():
-        commit_all(project, f"before adding fields to {resource}")
+        git(project, "add", "-A")
+        git(project, "commit", "-q", "--allow-empty", "-m", f"before fields for {resource}")
         added.append(api.add_field(path=project, resource=resource, fields=fields))
     commit_all(project, "fields added")
     return added
