@@ -6,8 +6,9 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from . import envfile, git, render, template_source
+from . import dropped, envfile, git, render, template_source
 from .answers import ANSWERS_FILE, Recorded, answers_in, asks_language, read_answers
 from .errors import UserError
 from .resources.project import RESOURCES_DIR
@@ -28,6 +29,8 @@ class UpdateResult:
     conflicts: tuple[str, ...]
     # Keys the template's .env.example gained, added to the (git-ignored) .env files.
     env_added: tuple[str, ...] = ()
+    # Files the new version no longer has, kept because the user had edited them.
+    kept: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,8 @@ def update(project: Path, *, to: str | None, data: Mapping[str, str]) -> UpdateR
     require_clean_git(project)
     answers = normalise_data(recorded, data)
     ref = target_ref(recorded, to)
-    _update_parts(project, part_dirs(project), answers, ref)
+    patch = scratch_patch(project, _runs(part_dirs(project), answers), ref)
+    apply_patch(project, patch)
     changed = tuple(
         line[3:]
         for line in run(
@@ -120,7 +124,9 @@ def update(project: Path, *, to: str | None, data: Mapping[str, str]) -> UpdateR
         for key in keys
     )
     new_version = read_answers(project).commit
-    return UpdateResult(project, recorded.commit, new_version, changed, conflicts, env_added)
+    return UpdateResult(
+        project, recorded.commit, new_version, changed, conflicts, env_added, patch.kept
+    )
 
 
 def part_dirs(project: Path) -> list[Path]:
@@ -130,6 +136,11 @@ def part_dirs(project: Path) -> list[Path]:
 
 
 Run = tuple[Path, str, Mapping[str, object]]  # (render root, answers file, answers to change)
+
+
+class Patch(NamedTuple):
+    diff: str  # git's binary diff, relative to the work tree's top
+    kept: tuple[str, ...]  # files the new version dropped, kept because the user edited them
 
 
 def _runs(parts: list[Path], answers: Mapping[str, object]) -> list[Run]:
@@ -148,19 +159,14 @@ def _runs(parts: list[Path], answers: Mapping[str, object]) -> list[Run]:
     ]
 
 
-def _update_parts(
-    project: Path, parts: list[Path], answers: Mapping[str, object], ref: str | None
-) -> None:
-    apply_patch(project, scratch_patch(project, _runs(parts, answers), ref))
-
-
-def scratch_patch(project: Path, runs: list[Run], ref: str | None) -> str:
+def scratch_patch(project: Path, runs: list[Run], ref: str | None) -> Patch:
     """Update each (render root, answers file) with its changed answers in a scratch git
     worktree of the project's last commit; return the sum, as a patch for ``apply_patch``.
 
     copier refuses to update a dirty repository, so a hybrid's second part could not be
     updated after the first in place. In the worktree each run's result is committed;
     the user gets one uncommitted change to review, as with a single copier update.
+    A file the new version no longer renders but the user had edited stays (``kept``).
     """
     top = git.top_level(project)
     start = run(["git", "rev-parse", "HEAD"], project, step="git").strip()
@@ -170,21 +176,28 @@ def scratch_patch(project: Path, runs: list[Run], ref: str | None) -> str:
             ["git", "worktree", "add", "-q", "--detach", str(tree), start], top, step="git worktree"
         )
         try:
+            kept: list[str] = []
             for part, answers_file, answers in runs:
                 where = tree / part.resolve().relative_to(top.resolve())
+                before = answers_in(where / answers_file)
                 _update_one(where, answers_file, answers, ref)
+                if deleted := dropped.deleted_files(tree, where):
+                    edited = dropped.edited(tree, where, answers_file, before, deleted)
+                    dropped.restore(tree, edited)
+                    kept += edited
                 _commit_scratch(tree)
-            return run(["git", "diff", "--binary", start, "HEAD"], tree, step="git diff")
+            diff = run(["git", "diff", "--binary", start, "HEAD"], tree, step="git diff")
+            return Patch(diff, tuple(kept))
         finally:
             run(["git", "worktree", "remove", "--force", str(tree)], top, step="git worktree")
 
 
-def apply_patch(project: Path, patch: str) -> None:
+def apply_patch(project: Path, patch: Patch) -> None:
     """Apply a ``scratch_patch`` to the project's work tree (left uncommitted)."""
-    if not patch:
+    if not patch.diff:
         return
     with tempfile.NamedTemporaryFile("w", suffix=".patch", delete=False) as file:
-        file.write(patch)
+        file.write(patch.diff)
     try:
         run(
             ["git", "apply", "--whitespace=nowarn", file.name],

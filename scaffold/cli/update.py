@@ -47,16 +47,8 @@ def update_cmd(
     result = api.update_project(path=path, to=to, data=parse_data(data or []), progress=output.step)
     for added in result.env_added:
         output.note(f"New setting added to {added} (from .env.example).")
-    if result.conflicts:
-        output.err.print(
-            f"[bold red]Conflicts[/] in {len(result.conflicts)} file(s), marked inline "
-            "with <<<<<<< / >>>>>>>:"
-        )
-        for conflict in result.conflicts:
-            output.err.print(f"  {conflict}")
-        output.err.print(
-            "[yellow]Fix:[/] edit those files to keep what you want, then git add -A && git commit"
-        )
+    if result.conflicts or result.kept:
+        _needs_review(result.conflicts, result.kept)
         raise typer.Exit(EXIT_CONFLICTS)
     if not result.changed:
         output.out.print(
@@ -71,6 +63,30 @@ def update_cmd(
             ("keep", "git add -A && git commit -m 'Update from template'"),
         ],
     )
+
+
+def _needs_review(conflicts: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    if conflicts:
+        output.err.print(
+            f"[bold red]Conflicts[/] in {len(conflicts)} file(s), marked inline "
+            "with <<<<<<< / >>>>>>>:"
+        )
+        for conflict in conflicts:
+            output.err.print(f"  {conflict}")
+        output.err.print(
+            "[yellow]Fix:[/] edit those files to keep what you want, then git add -A && git commit"
+        )
+    if kept:
+        output.err.print(
+            f"[bold yellow]Kept[/] {len(kept)} file(s) this version no longer has, "
+            "because you had edited them:"
+        )
+        for path in kept:
+            output.err.print(f"  {path}")
+        output.err.print(
+            "[yellow]Fix:[/] move what you need into the template's new files (git diff shows "
+            "them), delete the kept ones, then git add -A && git commit"
+        )
 
 
 @command

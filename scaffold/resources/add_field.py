@@ -64,7 +64,7 @@ def add_fields(
     with progress(f"Rendering the {name} resource with its new fields"):
         patch = updating.scratch_patch(target.root, [run], template_version(target))
     if pretend:
-        files = tuple(_patched_files(patch, target))
+        files = tuple(_patched_files(patch.diff, target))
         return _result(target, name, added, files, None, migrated=False, pretend=True)
     with _all_or_nothing(target.root):
         updating.apply_patch(target.root, patch)

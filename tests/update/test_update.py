@@ -104,6 +104,25 @@ def test_a_file_the_user_deleted_stays_deleted(project: Path, repo: Path) -> Non
     assert not (project / ".env.example").exists()
 
 
+@pytest.mark.parametrize("stack", ["fastapi", "hybrid"])
+def test_a_file_the_template_drops_stays_when_the_user_edited_it(project: Path, repo: Path) -> None:
+    """copier deletes a file a newer version no longer renders, edits and all: scaffold
+    keeps the user's edited copy, lists it and exits non-zero so it gets looked at."""
+    ignored = sorted(project.rglob(".dockerignore"))
+    assert ignored
+    ignored[0].write_text(ignored[0].read_text() + "our-secrets/\n")
+    commit_all(project, "ignore our secrets")
+    release(repo, "v2.0.0", append_section)
+
+    code, output = scaffold("update", str(project))
+
+    assert code == EXIT_CONFLICTS, output
+    assert ignored[0].read_text().endswith("our-secrets/\n"), "the edited copy is kept"
+    assert "Kept" in output and str(ignored[0].relative_to(project)) in output
+    assert not [p for p in ignored[1:] if p.exists()], "unedited ones go, as before"
+    assert (project / "README.md").read_text().rstrip().endswith("See CHANGELOG.md.")
+
+
 def test_a_real_conflict_leaves_markers_lists_the_file_and_exits_non_zero(
     project: Path, repo: Path
 ) -> None:
