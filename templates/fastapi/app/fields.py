@@ -17,7 +17,6 @@ from pydantic import (
     EmailStr,
     Field,
     PlainSerializer,
-    StringConstraints,
     UrlConstraints,
 )
 from pydantic_core import PydanticCustomError
@@ -66,13 +65,10 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
 
 
 # Trimmed, then 1-255 characters; a shorter one: `Annotated[fields.Str, Field(max_length=N)]`.
-Str = Annotated[str, StringConstraints(min_length=1, max_length=255), BeforeValidator(_storable)]
+Str = Annotated[str, Field(min_length=1, max_length=255), BeforeValidator(_storable)]
 # Kept as sent; tab, LF and CR allowed.
-Text = Annotated[
-    str,
-    Field(min_length=1, max_length=10_000),
-    BeforeValidator(partial(_storable, allowed="\t\n\r", strip=False)),
-]
+_text = partial(_storable, allowed="\t\n\r", strip=False)
+Text = Annotated[str, Field(min_length=1, max_length=10_000), BeforeValidator(_text)]
 Int = Annotated[int, Field(ge=INT_MIN, le=INT_MAX), BeforeValidator(_integral)]
 # The id of a row of another table (app.crud checks that it exists).
 Id = Annotated[Int, Field(ge=1)]
@@ -98,7 +94,6 @@ Url = Annotated[
     AnyHttpUrl,
     UrlConstraints(max_length=2000, preserve_empty_path=True),
     Field(strict=False),
-    _json("Must be an http:// or https:// URL"),
     BeforeValidator(_storable),
     PlainSerializer(str, return_type=str),
 ]
