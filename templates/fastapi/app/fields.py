@@ -1,6 +1,6 @@
-"""The field types of resources (docs/api-contract.md): pydantic's own, in strict bodies
-(app.crud.Body: `"5"` is no int, `5` no string, `true` no number). The wrappers below are
-where the contract asks more than pydantic does. Choices are `Literal[...]`."""
+"""The field types of resources: pydantic's own, in strict bodies (app.crud.Body: `"5"` is
+no int, `5` no string, `true` no number). The wrappers below are where the API's rules ask
+more than pydantic does. Choices are `Literal[...]`."""
 
 import datetime as dt
 import decimal

@@ -1,6 +1,6 @@
-"""What every resource's API does (docs/api-contract.md), as tests each resource's module
-runs on itself: `class TestLessons(ResourceContract)` with its URL, model, bodies and the
-values each field takes and refuses (tests/field_values.py).
+"""What every resource's API does, as tests each resource's module runs on itself:
+`class TestLessons(ResourceContract)` with its URL, model, bodies and the values each
+field takes and refuses (tests/field_values.py).
 
 Rules the model declares are tested where it has them: unique columns, references to rows
 of other tables (`REFERENCES`), required and optional fields.
