@@ -17,6 +17,7 @@ from .stacks import LAYOUTS, ResourceLayout
 
 RESOURCES_DIR = ".scaffold/resources"
 _NUMBERED = re.compile(r"(\d{4})_")
+_NUMBER = re.compile(r"\d{4}")
 _REVISION = re.compile(r"^revision(?:: [\w\[\], |]+)? = ['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision(?:: [\w\[\], |.]+)? = (.+)$", re.M)
 
@@ -73,8 +74,19 @@ def next_migration(target: Target) -> dict[str, str | None]:
     if target.layout.migrations is None:
         return {"id": "0001", "previous": None}
     files = sorted(target.root.glob(target.layout.migrations))
-    numbers = [int(m[1]) for path in files if (m := _NUMBERED.match(path.name))]
+    numbers = [int(number) for path in files if (number := _number(path))]
     return {"id": f"{max(numbers, default=0) + 1:04d}", "previous": _head(files)}
+
+
+def _number(path: Path) -> str | None:
+    """The scaffold number of a migration: an Alembic revision's id when it is four digits
+    (a revision `alembic revision` wrote has a hex id, whatever its file name, e.g.
+    `2027_01_05_3f2a..._x.py`), else the file name's `0003_` prefix (SQL files)."""
+    if path.suffix == ".py":
+        found = _REVISION.search(path.read_text())
+        return found[1] if found and _NUMBER.fullmatch(found[1]) else None
+    numbered = _NUMBERED.match(path.name)
+    return numbered[1] if numbered else None
 
 
 def _head(files: list[Path]) -> str | None:

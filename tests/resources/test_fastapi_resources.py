@@ -48,7 +48,7 @@ def auth(server: str, project: Path) -> dict[str, str]:
 def test_each_resource_is_a_package_a_migration_tests_and_a_registration(project: Path) -> None:
     for plural in ("teachers", "courses"):
         modules = {p.name for p in (project / "app" / plural).glob("*.py")}
-        assert modules == {"__init__.py", "models.py", "schemas.py", "repository.py", "router.py"}
+        assert modules == {"__init__.py", "models.py", "schemas.py", "router.py"}
         assert (project / f"tests/test_{plural}.py").is_file()
         assert (project / f"tests/factories/{plural}.py").is_file()
     migrations = sorted(p.name for p in (project / "migrations/versions").glob("*.py"))
@@ -104,7 +104,7 @@ def test_anonymous_writes_are_401(client: httpx.Client, path: str) -> None:
 def test_the_openapi_document_describes_both(client: httpx.Client) -> None:
     document = client.get("/openapi.json").json()
 
-    assert {"/api/teachers", "/api/courses/{course_id}"} <= set(document["paths"])
+    assert {"/api/teachers", "/api/courses/{id}"} <= set(document["paths"])
     assert "teacher_id" in document["components"]["schemas"]["CourseCreate"]["properties"]
 
 

@@ -78,6 +78,18 @@ def test_ensure_admin_is_idempotent(project: Path, server: str) -> None:
     assert "already exists; left unchanged" in again.stdout
 
 
+def test_a_new_project_has_no_history_and_seeds_its_rows_once(project: Path, server: str) -> None:
+    versions = project / "migrations/versions"
+    assert sorted(p.name for p in versions.glob("*.py")) == [
+        "0001_users_and_tokens.py",
+        "0002_students.py",
+    ]
+    for migration in versions.glob("*.py"):
+        assert not re.search(r"bulk_insert|has_table|Rahul", migration.read_text()), migration
+    again = run(project, "uv", "run", "python", "-m", "app", "seed")
+    assert again.stdout.strip() == "Nothing to add."
+
+
 def test_hello_and_health(api: httpx.Client) -> None:
     assert "Hello" in api.get("/").text
     health = api.get("/healthz")

@@ -37,7 +37,7 @@ def reset_database(url: str) -> None:
 
 
 class Baseline:
-    """A shared database migrated once, and its rows (the starter data) as migrated.
+    """A shared database migrated once, and the rows its migrations left, if any.
 
     ``restore()`` empties every table and puts those rows back: far faster than migrating
     again before each test (Django's test runner flushes between tests the same way).

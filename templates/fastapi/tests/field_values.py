@@ -2,7 +2,7 @@
 maximum length or choices takes fewer.
 
 The tests of every resource (the starter's too) run each of its fields through the values
-of its type (the rules: app/fields.py, docs/api-contract.md).
+of its type (the rules: app/fields.py).
 """
 
 VALID: dict[str, list[tuple[object, object]]] = {

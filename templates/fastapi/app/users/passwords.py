@@ -45,8 +45,3 @@ def verify_password(password: str, stored: str) -> bool:
     except ValueError:
         return False
     return hmac.compare_digest(actual, expected)
-
-
-# Checked against when the username is unknown, so a wrong username takes as long to
-# refuse as a wrong password and response times don't reveal which usernames exist.
-DUMMY_HASH = hash_password(secrets.token_urlsafe())

@@ -1,0 +1,185 @@
+"""The CRUD every resource is made of: `crud_router()` serves a model at a URL, with list,
+create, read, replace, update and delete, and each failure's answer.
+
+A resource's own files say only what is its own: the model (its table and constraints), the
+request and response bodies (its fields' rules) and the URL. The checks a table's columns ask
+for (unique values, references to rows of other tables) run where a model has such columns.
+"""
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from pydantic import BaseModel, ConfigDict, create_model, field_validator
+from pydantic_core import PydanticCustomError
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.db import Base, SessionDep
+from app.dependencies import JSONBody
+from app.errors import ApiError, error_responses
+from app.fields import INT_MAX
+from app.users.dependencies import get_current_user
+
+# Ids are 32-bit integers (PostgreSQL `integer`); any other value names no row:
+# app.errors answers a path parameter that doesn't validate with 404.
+RowId = Annotated[int, Path(ge=1, le=INT_MAX)]
+Limit = Annotated[int, Query(ge=1, le=100)]
+Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]
+# Writes need a JSON body (415 otherwise) and a signed-in user (401), checked in that order.
+WRITE = [JSONBody, Depends(get_current_user)]
+# Every answer an operation can give is documented (the 422 replaces FastAPI's own shape).
+WRITE_ERRORS = error_responses(400, 401, 413, 415, 422)
+NOT_FOUND = error_responses(404)
+
+
+class Body(BaseModel):
+    """A request body: strict types (no coercion between JSON types), no unknown field."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def _not_null(value: object) -> object:
+    # Defaults are not validated, so this only refuses an explicit `null`.
+    if value is None:
+        raise PydanticCustomError("not_null", "May be omitted, but not null")
+    return value
+
+
+def patch_body(create: type[Body]) -> type[Body]:
+    """The body of PATCH: `create`'s fields, each optional; omitted ones keep their value and
+    a required one may be left out, but not set to null."""
+    fields = {
+        name: (Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+        | None
+        for name, info in create.model_fields.items()
+    }
+    required = [name for name, info in create.model_fields.items() if info.is_required()]
+    validators = {"not_null": field_validator(*required)(_not_null)} if required else {}
+    optional: dict[str, Any] = {name: (annotation, None) for name, annotation in fields.items()}
+    model_name = create.__name__.removesuffix("Create") + "Patch"
+    return create_model(model_name, __base__=Body, __validators__=validators, **optional)
+
+
+def page_of(read: type[BaseModel]) -> type[BaseModel]:
+    """The body of one page of the list (`read`s ordered by id); `count` is the total."""
+    name = read.__name__.removesuffix("Read") + "Page"
+    counts: Any = (int, ...)
+    return create_model(name, count=counts, limit=counts, offset=counts, results=(list[read], ...))
+
+
+def problems(session: Session, row: Base, values: dict[str, Any]) -> dict[str, str]:
+    """Why ``values`` can't be stored in ``row``: a unique value another row has, or the id
+    of a row that doesn't exist. The database's constraints enforce both too."""
+    model = type(row)
+    others = select(model.id).where(model.id != row.id)  # a new row's id is None
+    found: dict[str, str] = {}
+    for column in model.__table__.columns:
+        if (value := values.get(column.name)) is None:
+            continue
+        if column.unique and session.scalar(others.where(column == value).limit(1)):
+            found[column.name] = "Another row already has this value."
+        for key in column.foreign_keys:
+            if session.scalar(select(key.column).where(key.column == value)) is None:
+                found[column.name] = f"No row of {key.column.table.name} has this id."
+    return found
+
+
+def save(session: Session, row: Base, values: dict[str, Any]) -> Base:
+    """Set ``values`` on ``row`` (new or stored) and commit; what breaks a rule is a 422."""
+    if found := problems(session, row, values):
+        raise ApiError(422, fields=found)
+    for name, value in values.items():
+        setattr(row, name, value)
+    session.add(row)
+    try:
+        session.commit()
+    except IntegrityError:
+        # A concurrent request took the value, or deleted the row, since the check.
+        session.rollback()
+        raise ApiError(422, fields=problems(session, row, values)) from None
+    return row
+
+
+def crud_router(
+    prefix: str, model: type[Base], create: type[Body], read: type[BaseModel]
+) -> APIRouter:
+    """The operations on ``model`` at ``prefix``, named for the OpenAPI document's
+    operationIds (`list_lessons` is `listLessons`)."""
+    one = re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
+    label = one.replace("_", " ")
+    many = model.__tablename__
+    patch, page = patch_body(create), page_of(read)
+    router = APIRouter(prefix=prefix, tags=[many.replace("_", " ")])
+
+    def get_row(session: SessionDep, id: RowId) -> Base:
+        row = session.get(model, id)
+        if row is None:
+            raise ApiError(status.HTTP_404_NOT_FOUND, f"No {label} has this id.")
+        return row
+
+    Row = Annotated[Base, Depends(get_row)]
+
+    @router.get("", name=f"list_{many}", response_model=page, responses=error_responses(422))
+    def list_rows(session: SessionDep, limit: Limit = 20, offset: Offset = 0) -> Any:
+        rows = session.scalars(select(model).order_by(model.id).offset(offset).limit(limit))
+        count = session.scalar(select(func.count()).select_from(model))
+        return {"count": count, "limit": limit, "offset": offset, "results": rows.all()}
+
+    @router.post(
+        "",
+        name=f"create_{one}",
+        response_model=read,
+        status_code=status.HTTP_201_CREATED,
+        dependencies=WRITE,
+        responses=WRITE_ERRORS,
+    )
+    def create_row(request: Request, response: Response, session: SessionDep, data: create) -> Any:
+        row = save(session, model(), data.model_dump())
+        response.headers["Location"] = str(request.url_for(f"read_{one}", id=row.id))
+        return row
+
+    @router.get("/{id}", name=f"read_{one}", response_model=read, responses=NOT_FOUND)
+    def read_row(row: Row) -> Any:
+        return row
+
+    @router.put(
+        "/{id}",
+        name=f"replace_{one}",
+        response_model=read,
+        dependencies=WRITE,
+        responses={**NOT_FOUND, **WRITE_ERRORS},
+    )
+    def replace_row(session: SessionDep, row: Row, data: create) -> Any:
+        # Every field: an optional one left out becomes null.
+        return save(session, row, data.model_dump())
+
+    @router.patch(
+        "/{id}",
+        name=f"update_{one}",
+        response_model=read,
+        dependencies=WRITE,
+        responses={**NOT_FOUND, **WRITE_ERRORS},
+    )
+    def update_row(session: SessionDep, row: Row, data: patch) -> Any:
+        return save(session, row, data.model_dump(exclude_unset=True))
+
+    @router.delete(
+        "/{id}",
+        name=f"delete_{one}",
+        status_code=status.HTTP_204_NO_CONTENT,
+        dependencies=[Depends(get_current_user)],
+        responses=error_responses(401, 404, 409),
+    )
+    def delete_row(session: SessionDep, row: Row) -> None:
+        session.delete(row)
+        try:
+            session.commit()
+        except IntegrityError:
+            # Rows of another table refer to it (their foreign key is ON DELETE RESTRICT).
+            session.rollback()
+            message = "Rows of another resource refer to it; change or delete them first."
+            raise ApiError(409, message) from None
+
+    return router
