@@ -1,5 +1,6 @@
 """`scaffold add resource` in a FastAPI project: a teacher and a course (every field type, a
-reference) added to an installed project pass the project's own tests, lint, format and
+reference) added to an installed project, then more fields added with `scaffold add field`
+(to the course and to the students starter), pass the project's own tests, lint, format and
 `alembic check` (on PostgreSQL: tests/contract), and are served over real HTTP under the
 contract's rules; `--pretend` writes nothing."""
 
@@ -13,7 +14,12 @@ import pytest
 
 from scaffold.stacks import STACKS
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
-from tests.support.resources import add_teacher_and_course, post_ada, pretend_to_add
+from tests.support.resources import (
+    add_more_fields,
+    add_teacher_and_course,
+    post_ada,
+    pretend_to_add,
+)
 
 pytestmark = pytest.mark.spinup
 STACK = STACKS["fastapi"]
@@ -21,10 +27,12 @@ STACK = STACKS["fastapi"]
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An installed project with a teacher and a course, added one after the other."""
+    """An installed project with a teacher and a course, added one after the other, then
+    fields added to the course and to the students."""
     path = generate(tmp_path_factory.mktemp("fastapi-resources"), "fastapi")
     install(path, "fastapi")
     add_teacher_and_course(path)
+    add_more_fields(path)
     return path
 
 
@@ -52,7 +60,12 @@ def test_each_resource_is_a_package_a_migration_tests_and_a_registration(project
         assert (project / f"tests/test_{plural}.py").is_file()
         assert (project / f"tests/factories/{plural}.py").is_file()
     migrations = sorted(p.name for p in (project / "migrations/versions").glob("*.py"))
-    assert migrations[-2:] == ["0003_teachers.py", "0004_courses.py"]
+    assert migrations[-4:] == [
+        "0003_teachers.py",
+        "0004_courses.py",
+        "0005_add_room_level_to_courses.py",
+        "0006_add_nickname_to_students.py",
+    ]
     registry = (project / "app/resources.py").read_text()
     assert "from app.courses.router import router as courses_router" in registry
     assert "    teachers_router,\n    courses_router,\n" in registry
@@ -106,6 +119,24 @@ def test_the_openapi_document_describes_both(client: httpx.Client) -> None:
 
     assert {"/api/teachers", "/api/courses/{id}"} <= set(document["paths"])
     assert "teacher_id" in document["components"]["schemas"]["CourseCreate"]["properties"]
+
+
+def test_fields_added_later_are_served(client: httpx.Client, auth: dict[str, str]) -> None:
+    student = client.post(
+        "/api/students", json={"name": "Ann", "grade": "A", "nickname": "Annie"}, headers=auth
+    )
+    assert student.status_code == 201, student.text
+    assert student.json()["nickname"] == "Annie"
+    teacher = client.post(
+        "/api/teachers", json={"name": "Cy", "email": "cy@example.com"}, headers=auth
+    )
+    body = {**_course(teacher.json()["id"]), "room": " B12 ", "level": "low"}
+    course = client.post("/api/courses", json=body, headers=auth)
+    assert course.status_code == 201, course.text
+    assert (course.json()["room"], course.json()["level"]) == ("B12", "low")
+    url = f"/api/courses/{course.json()['id']}"
+    refused = client.patch(url, json={"level": "medium"}, headers=auth)
+    assert refused.status_code == 422 and set(refused.json()["error"]["fields"]) == {"level"}
 
 
 def test_pretend_writes_nothing(project: Path) -> None:
