@@ -103,8 +103,7 @@ def test_each_resource_has_its_module_migrations_tests_and_registration(project:
         assert result.migrated
         assert result.migration == f"migrations/sqlite/{number}_{plural}.sql"
         expected = {
-            *(f"src/{plural}/{name}.ts" for name in ("index", "schema", "repository", "router")),
-            f"src/{plural}/openapi.ts",
+            *(f"src/{plural}/{name}.ts" for name in ("index", "schema", "openapi")),
             f"migrations/postgres/{number}_{plural}.sql",
             f"test/{plural}.test.ts",
             f"test/factories/{plural}.ts",
@@ -226,4 +225,4 @@ def test_openapi_describes_the_resources(http: httpx.Client) -> None:
 
 
 def test_pretend_writes_nothing(project: Project) -> None:
-    assert "src/rooms/router.ts" in pretend_to_add(project.path, "room", ["number:int"])
+    assert "src/rooms/schema.ts" in pretend_to_add(project.path, "room", ["number:int"])

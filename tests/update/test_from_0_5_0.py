@@ -51,7 +51,7 @@ def test_a_0_5_0_javascript_project_updates_and_stays_javascript(
     assert not [p for p in project.rglob("*.ts") if "node_modules" not in p.parts]
     assert not (node / "tsconfig.json").exists()
     if stack == "node-express":
-        assert (project / "src" / "enrollments" / "router.js").is_file()
+        assert (project / "src" / "enrollments" / "schema.js").is_file()
     assert kept_teams_rule(ours)
     installs_passes_its_tests_and_serves_old_rows(project, stack)
     run_all(project, STACKS[stack].lint)
