@@ -66,10 +66,11 @@ def add_fields(
     if pretend:
         files = tuple(_patched_files(patch.diff, target))
         return _result(target, name, added, files, None, migrated=False, pretend=True)
+    before = set(_migration_files(target))
     with _all_or_nothing(target.root):
-        updating.apply_patch(target.root, patch)
+        updating.apply_patch(target.root, patch)  # Express: the template's migration with it
         with progress("Writing the migration"):
-            migration = _write_migration(target, definition.plural, added)
+            migration = _write_migration(target, definition.plural, added, before)
         migrated = migrate and migrate_target(target, progress)
         files = tuple(_changed_files(target.root))
     return _result(target, name, added, files, migration, migrated=migrated, pretend=False)
@@ -115,9 +116,9 @@ def _definition(target: Target, name: str) -> _Definition:
     raise UnknownResource(name, sorted({*recorded, *starters(target)}))
 
 
-def _write_migration(target: Target, plural: str, added: Sequence[Field]) -> str:
-    """The migration adding ``added``'s columns, by the stack's own tool; its path."""
-    before = set(_migration_files(target))
+def _write_migration(target: Target, plural: str, added: Sequence[Field], before: set[str]) -> str:
+    """The migration adding ``added``'s columns (the files new since ``before``), by the
+    stack's own tool; its path."""
     if target.template_stack == "django-drf":
         _require_installed(target)
         _tool(target, ".venv/bin/python", "manage.py", "makemigrations", plural)
