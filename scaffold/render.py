@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 from copier import run_update
+from copier._jinja_ext import get_yield_context
 from copier._main import Worker  # run_copy's own worker, to skip its no-op git calls
 from copier.errors import CopierError
 
@@ -78,8 +79,12 @@ class _NewTreeWorker(Worker):
 
     def _render_string(self, string: str, extra_context: dict[str, Any] | None = None) -> str:
         """copier compiles every part of every path as a Jinja template; most parts
-        (``app``, ``tests``, ``main.py``) hold no Jinja and render as themselves."""
+        (``app``, ``tests``, ``main.py``) hold no Jinja and render as themselves. Rendering
+        would also have cleared the `yield` state a previous part left (copier reads it
+        after each part): clear it here too."""
         if not any(mark in string for mark in _JINJA_MARKS):
+            yielded = get_yield_context(self.jinja_env)
+            yielded.yield_name = yielded.yield_iterable = None
             return string
         return str(super()._render_string(string, extra_context))
 
