@@ -11,6 +11,7 @@ import copier
 import pytest
 
 from scaffold import api, render, template_source
+from scaffold.resources.spec import parse_resource, resource_answers
 
 pytestmark = pytest.mark.render
 
@@ -70,3 +71,31 @@ def test_the_export_is_made_once_per_commit() -> None:
     assert template_source.export(tag) == first
     assert marker.stat().st_mtime_ns == before
     assert sorted(p.name for p in first.iterdir()) == ["copier.yml", "templates"]
+
+
+@pytest.mark.parametrize("changes", [[], [{"id": "0004", "fields": ["room"]}]])
+def test_a_resource_renders_as_copier_does(tmp_path: Path, changes: list[object]) -> None:
+    """Express renders one migration per `add field` change through copier's `yield`; the
+    resource's own migration, in the same folder after it, is written too, changes or none."""
+    source = template_source.locate()
+    lesson = parse_resource("lesson", ["title:str", "room:str?"], taken=(), resources=())
+    resource = resource_answers(lesson, {}, {"id": "0003"})
+    resource["changes"] = changes
+    spec = api.make_spec(name="demo", stack="node-express", dest=tmp_path / "unused")
+    answers = {**spec.renders[0][1], "resource": resource}
+    render.render(source, tmp_path / "exported", answers, answers_file="lesson.yml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        copier.run_copy(
+            source.path,
+            tmp_path / "cloned",
+            data=answers,
+            vcs_ref=source.ref,
+            answers_file="lesson.yml",
+            defaults=True,
+            quiet=True,
+            unsafe=True,
+        )
+    assert tree(tmp_path / "exported") == tree(tmp_path / "cloned")
+    sql = sorted(p.name for p in (tmp_path / "exported/migrations/sqlite").iterdir())
+    assert sql == ["0003_lessons.sql"] + (["0004_add_room_to_lessons.sql"] if changes else [])
