@@ -1,6 +1,7 @@
 """node-express with resources of the user's own, spun up: a project (default features,
 SQLite, TypeScript) is rendered and installed, then `scaffold add resource` adds a teacher
-and a course that refers to it (every field type), in TypeScript. The project's own tests
+and a course that refers to it (every field type), in TypeScript, and `scaffold add field`
+more fields to the course and to the students starter. The project's own tests
 (the resources' included, after `tsc` checks them all) and lint pass, its migrations apply
 once and then find nothing to do, and over real HTTP the server serves both resources
 under the contract's rules: public reads, writes with the demo user's token, 422 for a
@@ -28,7 +29,7 @@ from tests.support.projects import (
     run_all,
     serve,
 )
-from tests.support.resources import COURSE, TEACHER, post_ada, pretend_to_add
+from tests.support.resources import COURSE, TEACHER, add_more_fields, post_ada, pretend_to_add
 from tests.support.template_repos import commit_all
 
 pytestmark = pytest.mark.spinup
@@ -76,6 +77,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     for name, fields in (TEACHER, COURSE, BADGE):
         added.append(api.add_resource(path=path, name=name, fields=fields))
         commit_all(path, f"Add the {name} resource")
+    add_more_fields(path)
     return Project(path, added)
 
 
@@ -219,6 +221,38 @@ def test_openapi_describes_the_resources(http: httpx.Client) -> None:
         "opens_at",
         "teacher_id",
     ]
+
+
+def test_fields_added_later_have_a_migration_per_dialect_and_are_served(
+    project: Project, http: httpx.Client, token: dict[str, str]
+) -> None:
+    for dialect in ("sqlite", "postgres"):
+        migrations = sorted(p.name for p in (project.path / "migrations" / dialect).iterdir())
+        assert migrations[-2:] == [
+            "0006_add_room_level_to_courses.sql",
+            "0007_add_nickname_to_students.sql",
+        ]
+    student = http.post(
+        "/api/students", json={"name": "Ann", "grade": "A", "nickname": "Annie"}, headers=token
+    )
+    assert student.status_code == 201, student.text
+    assert student.json()["nickname"] == "Annie"
+    teacher = http.post(
+        "/api/teachers", json={"name": "Cy", "email": "cy@example.com"}, headers=token
+    )
+    course = {
+        **A_COURSE,
+        "code": "PHY-1",
+        "teacher_id": teacher.json()["id"],
+        "room": " B12 ",
+        "level": "low",
+    }
+    created = http.post("/api/courses", json=course, headers=token)
+    assert created.status_code == 201, created.text
+    assert (created.json()["room"], created.json()["level"]) == ("B12", "low")
+    url = f"/api/courses/{created.json()['id']}"
+    refused = http.patch(url, json={"level": "medium"}, headers=token)
+    assert refused.status_code == 422 and set(refused.json()["error"]["fields"]) == {"level"}
 
 
 # --- --pretend --------------------------------------------------------------------------------
