@@ -218,5 +218,6 @@ def test_the_students_starter_is_the_resource_the_command_would_record(stack: st
 def starter_definition(question: str, stack: str) -> dict[str, Any]:
     """A starter's definition as copier.yml renders it for ``stack``."""
     copier = yaml.safe_load((Path(__file__).parents[2] / "copier.yml").read_text())
-    text = jinja2.Environment().from_string(copier[question]["default"]).render(stack=stack)
+    template = jinja2.Environment().from_string(copier[question]["default"])
+    text = template.render(stack=stack, student_additions={})  # no field added yet
     return dict(yaml.safe_load(text))
