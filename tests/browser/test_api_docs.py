@@ -17,7 +17,7 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # stack: (docs page, Swagger UI's element id for the "list students" operation)
 DOCS = {
     "fastapi": ("/docs", "operations-students-listStudents"),
-    "django-drf": ("/api/docs/", "operations-students-students_list"),
+    "django-drf": ("/api/docs/", "operations-students-listStudents"),
 }
 
 

@@ -37,10 +37,14 @@ def sign_in(context: BrowserContext, admin_url: str) -> Page:
 
 def add_product(page: Page, name: str, price: str, *, in_stock: bool) -> None:
     page.click("a.addlink[href$='/catalog/product/add/']")
+    page.wait_for_url("**/catalog/product/add/")
     page.fill("#id_name", name)
     page.fill("#id_description", f"{name}, for the classroom")
     page.fill("#id_price", price)
     page.set_checked("#id_in_stock", in_stock)
+    # On a loaded machine a keystroke can land before the form is ready: check what is sent.
+    expect(page.locator("#id_name")).to_have_value(name)
+    expect(page.locator("#id_price")).to_have_value(price)
     page.click("input[name=_save]")
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
