@@ -66,27 +66,27 @@ def update_cmd(
 
 
 def _needs_review(conflicts: tuple[str, ...], kept: tuple[str, ...]) -> None:
-    if conflicts:
-        output.err.print(
-            f"[bold red]Conflicts[/] in {len(conflicts)} file(s), marked inline "
-            "with <<<<<<< / >>>>>>>:"
-        )
-        for conflict in conflicts:
-            output.err.print(f"  {conflict}")
-        output.err.print(
-            "[yellow]Fix:[/] edit those files to keep what you want, then git add -A && git commit"
-        )
-    if kept:
-        output.err.print(
-            f"[bold yellow]Kept[/] {len(kept)} file(s) this version no longer has, "
-            "because you had edited them:"
-        )
-        for path in kept:
+    _listed(
+        f"[bold red]Conflicts[/] in {len(conflicts)} file(s), marked inline "
+        "with <<<<<<< / >>>>>>>:",
+        conflicts,
+        "edit those files to keep what you want, then git add -A && git commit",
+    )
+    _listed(
+        f"[bold yellow]Kept[/] {len(kept)} file(s) this version no longer has, because you had "
+        "edited them:",
+        kept,
+        "move what you need into the template's new files (git diff shows them), delete the "
+        "kept ones, then git add -A && git commit",
+    )
+
+
+def _listed(title: str, paths: tuple[str, ...], fix: str) -> None:
+    if paths:
+        output.err.print(title)
+        for path in paths:
             output.err.print(f"  {path}")
-        output.err.print(
-            "[yellow]Fix:[/] move what you need into the template's new files (git diff shows "
-            "them), delete the kept ones, then git add -A && git commit"
-        )
+        output.err.print(f"[yellow]Fix:[/] {fix}")
 
 
 @command

@@ -4,7 +4,7 @@ they hold every field type (docs/contract/resources.yaml)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
@@ -61,6 +61,30 @@ def add_more_fields(project: Path) -> list[FieldsAdded]:
         added.append(api.add_field(path=project, resource=resource, fields=fields))
     commit_all(project, "fields added")
     return added
+
+
+def check_more_fields_served(
+    client: httpx.Client,
+    path: Callable[[str], str],
+    headers: dict[str, str],
+    course: dict[str, object],
+) -> None:
+    """The fields ``add_more_fields`` added are taken, trimmed and checked like the others:
+    a student's nickname, a course's room and level (``course``: a valid course but for
+    its teacher, made here; ``path``: a contract path as the stack spells it)."""
+    student = {"name": "Ann", "grade": "A", "nickname": "Annie"}
+    created = client.post(path("/api/students"), json=student, headers=headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["nickname"] == "Annie"
+    teacher = {"name": "Cy", "email": "cy@example.com"}
+    teacher_id = client.post(path("/api/teachers"), json=teacher, headers=headers).json()["id"]
+    body = {**course, "teacher_id": teacher_id, "room": " B12 ", "level": "low"}
+    created = client.post(path("/api/courses"), json=body, headers=headers)
+    assert created.status_code == 201, created.text
+    assert (created.json()["room"], created.json()["level"]) == ("B12", "low")
+    url = path(f"/api/courses/{created.json()['id']}")
+    refused = client.patch(url, json={"level": "medium"}, headers=headers)
+    assert refused.status_code == 422 and set(refused.json()["error"]["fields"]) == {"level"}
 
 
 def post_ada(client: httpx.Client, path: str, headers: dict[str, str]) -> int:
