@@ -6,7 +6,7 @@ a teacher and a course added with 0.4.0's `scaffold add resource` (their answers
 committed. It updates to this release, whose starters are rendered by the resource
 templates: the rule stays, the resources' migrations stay as written, a resource using this
 release's options (choices, a shorter str) and referring to the students starter can be
-added, and the project installs, passes its own tests and serves the old rows.
+added (its migration applied), and the project installs and serves the old rows.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from scaffold.resources.project import RESOURCES_DIR
 from scaffold.stacks import STACKS
 from tests.support.past_releases import (
     edit_readme_and_commit,
-    installs_passes_its_tests_and_serves_old_rows,
+    installs_and_serves_old_rows,
     update_to_this_release,
     used_as_released,
 )
@@ -60,7 +60,9 @@ def test_a_0_4_0_project_with_resources_updates_and_takes_new_field_options(
 
     assert kept_teams_rule(ours)
     assert texts(teacher.path, *migrations) == migrations
-    installs_passes_its_tests_and_serves_old_rows(project, stack)
+    # The resources render as 0.6.0's teacher and course do (a missing key is none), whose
+    # own tests test_from_0_6_0 (and, in JavaScript, test_from_0_5_0) runs.
+    installs_and_serves_old_rows(project, stack)
 
 
 def recorded_as_0_4_0_did(root: Path) -> None:
