@@ -186,8 +186,8 @@ def _require_installed(target: Target) -> None:
     if not (target.root / target.layout.installed).exists():
         raise UserError(
             "The migration is written by the framework's own tool, which is not installed yet.",
-            f"Install the project first ({STACKS[target.template_stack].install[0][1][0]} ...), "
-            "then run this again.",
+            f"Install the project first ({' '.join(STACKS[target.template_stack].install[0][1])}),"
+            " then run this again.",
         )
 
 
