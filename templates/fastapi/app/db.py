@@ -1,4 +1,4 @@
-"""Database engine, the declarative base and the per-request session dependency."""
+"""Database engine, the declarative base and the per-request engine and session dependencies."""
 
 from collections.abc import Iterator
 from typing import Annotated, Any
@@ -62,9 +62,15 @@ def create_db_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=THREADS // 2, max_overflow=THREADS // 2)
 
 
+async def get_engine(request: Request) -> Engine:
+    # A coroutine: FastAPI runs a plain function in the thread pool, a trip this needn't take.
+    return request.app.state.engine
+
+
 def get_session(request: Request) -> Iterator[Session]:
     with request.app.state.session_factory() as session:
         yield session
 
 
+EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
