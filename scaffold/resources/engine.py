@@ -166,9 +166,9 @@ def _registered(target: Target, names: Mapping[str, object]) -> dict[str, str]:
     current = {
         rel: (target.root / rel).read_text() for rel in paths if (target.root / rel).is_file()
     }
-    missing = sorted(paths - set(current))
-    if missing:
-        spot = next(s for s in target.layout.spots if s.path == missing[0])
+    needed = [s for s in target.layout.spots if s.path not in current and not s.optional]
+    if needed:
+        spot = min(needed, key=lambda s: s.path)
         raise registration.MarkerMissing(spot.path, spot.marker, [spot.render(names)])
     return registration.apply(current, target.layout.spots, names)
 

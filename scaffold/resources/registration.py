@@ -17,11 +17,13 @@ from ..errors import UserError
 @dataclass(frozen=True)
 class Spot:
     """``line`` (a str.format template over the resource's spellings) goes above ``marker``
-    in ``path`` (relative to the render root)."""
+    in ``path`` (relative to the render root). An ``optional`` spot is one projects made by
+    older releases lack (they register that part another way): no marker, no line."""
 
     path: str
     marker: str
     line: str
+    optional: bool = False
 
     def render(self, names: Mapping[str, object]) -> str:
         return self.line.format(**names)
@@ -49,12 +51,18 @@ def insert_lines(text: str, path: str, marker: str, lines: Sequence[str]) -> str
     return "".join(rows[: at[0]] + new + rows[at[0] :])
 
 
+def has_marker(text: str, marker: str) -> bool:
+    return any(row.strip() == marker for row in text.splitlines())
+
+
 def apply(
     texts: Mapping[str, str], spots: Sequence[Spot], names: Mapping[str, object]
 ) -> dict[str, str]:
     """The new text of every file the spots touch (``texts``: their current text)."""
     result = dict(texts)
     for spot in spots:
+        if spot.optional and not has_marker(result.get(spot.path, ""), spot.marker):
+            continue
         result[spot.path] = insert_lines(
             result[spot.path], spot.path, spot.marker, [spot.render(names)]
         )

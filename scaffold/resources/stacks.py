@@ -38,8 +38,8 @@ class ResourceLayout:
 LAYOUTS: dict[str, ResourceLayout] = {
     "fastapi": ResourceLayout(
         module="app/{plural}",
-        # One registry module: app.main includes its routers, app.models imports it so
-        # that Alembic sees the resources' tables.
+        # app.main includes the routers of app/resources.py; app/models.py lists every
+        # model, for Alembic (projects made before 0.7.0 lack it: their routers import them).
         spots=(
             Spot(
                 "app/resources.py",
@@ -47,6 +47,13 @@ LAYOUTS: dict[str, ResourceLayout] = {
                 "from app.{plural}.router import router as {plural}_router",
             ),
             Spot("app/resources.py", "# scaffold: resource routers", "{plural}_router,"),
+            Spot(
+                "app/models.py",
+                "# scaffold: resource models",
+                "from app.{plural}.models import {class_name}",
+                optional=True,
+            ),
+            Spot("app/models.py", "# scaffold: resource model names", '"{class_name}",', True),
         ),
         migrations="migrations/versions/*.py",
         migrate=(".venv/bin/alembic", "upgrade", "head"),

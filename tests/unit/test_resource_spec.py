@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from scaffold.errors import UserError
-from scaffold.resources.registration import MarkerMissing, insert_lines
+from scaffold.resources.registration import MarkerMissing, Spot, apply, insert_lines
 from scaffold.resources.spec import (
     TYPES,
     Field,
@@ -182,6 +182,17 @@ def test_a_moved_marker_stops_with_the_lines_to_add_by_hand() -> None:
     with pytest.raises(MarkerMissing) as caught:
         insert_lines("nothing here\n", "app/main.py", "# scaffold: go", ["courses()"])
     assert "app/main.py" in caught.value.message and "courses()" in caught.value.hint
+
+
+def test_an_optional_spot_an_older_project_lacks_is_skipped() -> None:
+    spots = (
+        Spot("main.py", "# scaffold: resource imports", "import {plural}"),
+        Spot("models.py", "# scaffold: models", "import {plural}.models", optional=True),
+    )
+    older = apply({"main.py": MAIN}, spots, {"plural": "courses"})
+    assert "import courses\n# scaffold" in older["main.py"] and "models.py" not in older
+    newer = apply({"main.py": MAIN, "models.py": "# scaffold: models\n"}, spots, {"plural": "c"})
+    assert newer["models.py"] == "import c.models\n# scaffold: models\n"
 
 
 @pytest.mark.parametrize(

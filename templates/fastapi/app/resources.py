@@ -1,8 +1,7 @@
 """The resources `scaffold add resource` made, oldest first.
 
-app.main serves their routers. Each router imports its resource's models, so importing
-this module puts their tables in `Base.metadata` (app.models does, for Alembic).
-The command adds one line above each `# scaffold:` marker: keep the markers in place.
+app.main serves their routers (app.models lists their models, for Alembic). The command
+adds one line above each `# scaffold:` marker: keep the markers in place.
 """
 
 # The imports stay in the order the resources were made (pyproject.toml tells ruff).
