@@ -119,12 +119,15 @@ def _definition(target: Target, name: str) -> _Definition:
 def _write_migration(target: Target, plural: str, added: Sequence[Field], before: set[str]) -> str:
     """The migration adding ``added``'s columns (the files new since ``before``), by the
     stack's own tool; its path."""
+    # Django's file needs the project's ruff; Alembic's hooks (alembic.ini) run it.
+    tidy = target.template_stack == "django-drf"
     if target.template_stack == "django-drf":
         _require_installed(target)
         _tool(target, ".venv/bin/python", "manage.py", "makemigrations", plural)
     elif target.template_stack == "fastapi":
         _require_installed(target)
         _autogenerate(target, plural, added)
+        tidy = not _formats_revisions(target)
     new = sorted(set(_migration_files(target)) - before)
     if not new:
         raise UserError(
@@ -132,7 +135,7 @@ def _write_migration(target: Target, plural: str, added: Sequence[Field], before
             "Check that the resource's model has them (git diff), then write one by hand.",
         )
     new.sort(key=lambda rel: target.recorded.db not in rel)  # Express: the project's dialect
-    if target.template_stack != "node-express":
+    if tidy:
         _tidy(target, new)
     return new[0]
 
@@ -146,6 +149,20 @@ def _tidy(target: Target, files: Sequence[str]) -> None:
         _tool(target, ruff, "format", "--quiet", *files)
 
 
+# One Python process (the project's, where its models and Alembic are) brings a scratch
+# database to head and writes the revision: each process imports the whole app (~0.5 s).
+_REVISION = """\
+import sys
+
+from alembic import command
+from alembic.config import Config
+
+config = Config("alembic.ini")
+command.upgrade(config, "head")
+command.revision(config, message=sys.argv[1], autogenerate=True, rev_id=sys.argv[2])
+"""
+
+
 def _autogenerate(target: Target, plural: str, added: Sequence[Field]) -> None:
     """Alembic compares the models with a database at head: a scratch SQLite one, so the
     project's own database is never touched. The revision is numbered like the others."""
@@ -153,22 +170,17 @@ def _autogenerate(target: Target, plural: str, added: Sequence[Field]) -> None:
     slug = f"add_{'_'.join(f.name for f in added)}_to_{plural}"
     with tempfile.TemporaryDirectory(prefix="scaffold-alembic-") as tmp:
         env = {"DATABASE_URL": f"sqlite:///{Path(tmp) / 'schema.db'}"}
-        _tool(target, ".venv/bin/alembic", "upgrade", "head", env=env)
         message = slug.replace("_", " ")
-        _tool(
-            target,
-            ".venv/bin/alembic",
-            "revision",
-            "--autogenerate",
-            "--rev-id",
-            number,
-            "-m",
-            message,
-            env=env,
-        )
+        _tool(target, ".venv/bin/python", "-c", _REVISION, message, number, env=env)
     versions = target.root / "migrations" / "versions"
     (written,) = [p for p in versions.glob(f"*{number}_*.py") if not p.name.startswith(number)]
     written.rename(versions / f"{number}_{slug}.py")
+
+
+def _formats_revisions(target: Target) -> bool:
+    """The project's alembic.ini runs its ruff on each revision (every release since 0.2.0)."""
+    ini = target.root / "alembic.ini"
+    return ini.is_file() and "ruff" in ini.read_text()
 
 
 def _migration_files(target: Target) -> Iterator[str]:
