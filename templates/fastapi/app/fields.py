@@ -27,17 +27,13 @@ _DATETIME = r"[\d-]{10}T\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"
 
 
 def _storable(value: object, allowed: str = "", strip: bool = True) -> object:
-    """No lone surrogate (`"\\ud800"` is valid JSON, but no UTF-8), no control character but
-    ``allowed`` (PostgreSQL refuses NUL in text); trimmed of Unicode white space (U+00A0,
-    U+3000; not U+FEFF) unless not ``strip``."""
+    """No control character but ``allowed`` (PostgreSQL refuses NUL in text), no lone
+    surrogate (`"\\ud800"` is valid JSON, but no UTF-8); trimmed of Unicode white space
+    (U+00A0, U+3000; not U+FEFF) unless not ``strip``."""
     if not isinstance(value, str):
         return value
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise PydanticCustomError("surrogate", "Must not contain lone surrogates") from None
-    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
-        raise PydanticCustomError("control_character", "Must not contain control characters")
+    if any(unicodedata.category(c) in ("Cc", "Cs") and c not in allowed for c in value):
+        raise PydanticCustomError("unstorable", "Must not contain control or surrogate characters")
     return value.strip() if strip else value
 
 
