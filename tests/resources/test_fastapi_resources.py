@@ -70,6 +70,11 @@ def test_each_resource_is_a_package_a_migration_tests_and_a_registration(project
     registry = (project / "app/resources.py").read_text()
     assert "from app.courses.router import router as courses_router" in registry
     assert "    teachers_router,\n    courses_router,\n" in registry
+    # Alembic's registry of models: the one module migrations/env.py imports.
+    models = (project / "app/models.py").read_text()
+    assert "from app.courses.models import Course\n# scaffold: resource models" in models
+    assert '    "Teacher",\n    "Course",\n' in models
+    assert "import app.resources" not in models
 
 
 def test_its_own_tests_lint_format_and_migration_check_pass(project: Path) -> None:
