@@ -53,7 +53,12 @@ LAYOUTS: dict[str, ResourceLayout] = {
                 "from app.{plural}.models import {class_name}",
                 optional=True,
             ),
-            Spot("app/models.py", "# scaffold: resource model names", '"{class_name}",', True),
+            Spot(
+                "app/models.py",
+                "# scaffold: resource model names",
+                '"{class_name}",',
+                optional=True,
+            ),
         ),
         migrations="migrations/versions/*.py",
         migrate=(".venv/bin/alembic", "upgrade", "head"),
