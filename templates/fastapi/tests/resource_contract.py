@@ -3,7 +3,7 @@
 field takes and refuses (tests/field_values.py).
 
 Rules the model declares are tested where it has them: unique columns, references to rows
-of other tables (`REFERENCES`), required and optional fields.
+of other tables (`REFERENCES`), required and optional fields, and fields with a default.
 """
 
 import json
