@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import UserError
+from .defaults import NO_DEFAULT, BadDefault, default_value, spelled, spelled_with_default
 from .reserved import TAKEN_NAMES, reserved_word, shadows_module
 from .words import spellings
 
@@ -30,6 +31,8 @@ class Field:
     unique: bool = False
     max_length: int | None = None  # str only: instead of MAX_STR
     choices: tuple[str, ...] | None = None  # str only: exactly one of these
+    # What a row left without a value holds (as the API returns it); never null then.
+    default: str | int | bool | None = None
 
     @property
     def api_name(self) -> str:
@@ -45,7 +48,14 @@ class Resource:
 
 def parse_field(text: str) -> Field:
     """``notes:text?``, ``code:str:unique``, ``name:str:max=100``, ``grade:str:choices=A,B``,
-    ``teacher:ref`` → a Field (names checked later)."""
+    ``credits:int:default=3``, ``teacher:ref`` → a Field (names checked later). A default
+    comes last: all after ``default=`` is the value, colons included (a URL's)."""
+    text, marker, default = text.partition(":default=")
+    field = _parse_field(text)
+    return _with_default(field, default) if marker else field
+
+
+def _parse_field(text: str) -> Field:
     name, _, rest = text.partition(":")
     if not rest:
         raise InvalidResource(
@@ -70,8 +80,8 @@ def parse_field(text: str) -> Field:
     if unknown:
         raise InvalidResource(
             f"Field {name!r} has unknown option {unknown[0]!r}.",
-            "The options are a '?' after the type (optional), ':unique', and for a str "
-            "':max=N' or ':choices=A,B,C'.",
+            "The options are a '?' after the type (optional), ':unique', for a str "
+            "':max=N' or ':choices=A,B,C', and last ':default=VALUE'.",
         )
     if "unique" in settings and kind == "bool":
         raise InvalidResource(f"Field {name!r}: a bool cannot be unique.", "Drop ':unique'.")
@@ -83,6 +93,31 @@ def parse_field(text: str) -> Field:
         max_length=_max_length(name, kind, settings),
         choices=_choices(name, kind, settings),
     )
+
+
+def _with_default(field: Field, text: str) -> Field:
+    """``field`` with the default ``text``, checked against its type and rules."""
+    name, kind = field.name, field.type
+    why = "every row left without a value would hold it" if field.unique else ""
+    if why or kind in NO_DEFAULT:
+        raise InvalidResource(
+            f"Field {name!r} cannot have a default: {why or NO_DEFAULT[kind]}.",
+            f"Drop ':default=' and add it as optional: {spelled(field, '?')}",
+        )
+    if not field.required:
+        raise InvalidResource(
+            f"Field {name!r} is optional ('?') and has a default: a field with a default "
+            "is never null (left out, it takes the default).",
+            f"Drop the '?' ({spelled_with_default(field)}) or the default ({spelled(field, '?')}).",
+        )
+    try:
+        value = default_value(kind, text, field.max_length, field.choices)
+    except BadDefault as bad:
+        raise InvalidResource(
+            f"Field {name!r}: default {text!r} is refused: {bad}.",
+            f"For example: {spelled_with_default(field)}",
+        ) from None
+    return replace(field, default=value)
 
 
 def _max_length(name: str, kind: str, settings: Mapping[str, str]) -> int | None:
@@ -200,7 +235,7 @@ def field_answer(field: Field, recorded: Mapping[str, Mapping[str, object]]) -> 
         else None,
         "max_length": field.max_length,
         "choices": list(field.choices) if field.choices else None,
-    }
+    } | ({} if field.default is None else {"default": field.default})
 
 
 def parse_added_fields(
@@ -211,7 +246,8 @@ def parse_added_fields(
     resources: Iterable[str],
 ) -> tuple[Field, ...]:
     """Fields to add to ``resource``, whose recorded fields are ``existing``: valid, named
-    apart from those, and each one a value the rows already in the table can go without."""
+    apart from those, and each one a value the rows already in the table can go without
+    (optional) or take (a default)."""
     fields = tuple(parse_field(text) for text in field_texts)
     check_fields(fields, resources)
     taken = {str(field["api_name"]) for field in existing} | {
@@ -223,14 +259,21 @@ def parse_added_fields(
                 f"The {resource} resource already has a field {field.name!r}.",
                 "Choose another name; to change a field, edit its model and write a migration.",
             )
-        if field.required:
+        if field.required and field.default is None:
             raise InvalidResource(
                 f"Field {field.name!r} is required, and the {resource} rows already stored "
                 "have no value for it.",
-                f"Add it as optional ({field.name}:{field.type}?), fill it in, then make it "
-                "required in the model with a migration.",
+                _fill_in(field),
             )
     return fields
+
+
+def _fill_in(field: Field) -> str:
+    """How to add a required field to stored rows: a default, or optional first."""
+    optional = f"add it as optional ({spelled(field, '?')})"
+    if field.unique or field.type in NO_DEFAULT:
+        return f"A{optional[1:]}, fill it in, then make it required."
+    return f"Give it a default ({spelled_with_default(field)}), or {optional}."
 
 
 def _identifier_problem(name: str, what: str) -> str:

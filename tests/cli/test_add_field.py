@@ -50,6 +50,10 @@ def unchanged(project: Path) -> Iterator[Path]:
         (["lesson", "room:str?"], "has no resource 'lesson'"),
         (["student", "name:text?"], "already has a field 'name'"),
         (["course", "room:str"], "Field 'room' is required"),
+        (["course", "seats:int"], "Give it a default (seats:int:default=0)"),
+        (["course", "seats:int:default=many"], "not a whole number"),
+        (["course", "seats:int?:default=3"], "is never null"),
+        (["course", "code:str:unique:default=A1"], "cannot have a default"),
         (["course", "title:str?"], "already has a field 'title'"),
         (["course", "room:place?"], "unknown type 'place'"),
         (["course", "teacher:ref?"], "the project has none"),
@@ -78,6 +82,13 @@ def test_a_project_with_uncommitted_changes_is_refused(project: Path) -> None:
         assert readme.read_text() == original + "\nours\n"
     finally:
         readme.write_text(original)
+
+
+def test_a_required_field_with_a_default_is_planned(unchanged: Path) -> None:
+    result = add_field(unchanged, "course", "seats:int:default=30", "--pretend", "--json")
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["fields"] == ["seats"]
 
 
 @pytest.mark.parametrize(

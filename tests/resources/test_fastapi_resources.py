@@ -64,8 +64,8 @@ def test_each_resource_is_a_package_a_migration_tests_and_a_registration(project
     assert migrations[-4:] == [
         "0003_teachers.py",
         "0004_courses.py",
-        "0005_add_room_level_to_courses.py",
-        "0006_add_nickname_to_students.py",
+        "0005_add_room_level_online_to_courses.py",
+        "0006_add_nickname_year_to_students.py",
     ]
     registry = (project / "app/resources.py").read_text()
     assert "from app.courses.router import router as courses_router" in registry

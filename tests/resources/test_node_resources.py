@@ -236,8 +236,8 @@ def test_fields_added_later_have_a_migration_per_dialect_and_are_served(
     for dialect in ("sqlite", "postgres"):
         migrations = sorted(p.name for p in (project.path / "migrations" / dialect).iterdir())
         assert migrations[-2:] == [
-            "0006_add_room_level_to_courses.sql",
-            "0007_add_nickname_to_students.sql",
+            "0006_add_room_level_online_to_courses.sql",
+            "0007_add_nickname_year_to_students.sql",
         ]
     check_more_fields_served(http, SERVICE.path, token, {**A_COURSE, "code": "PHY-1"})
 

@@ -14,6 +14,9 @@ from scaffold import api
 from scaffold.cli import app
 from scaffold.resources.add_field import FieldsAdded
 from scaffold.resources.engine import AddResult
+from scaffold.resources.project import locate
+from scaffold.stacks import STACKS
+from tests.support.projects import run
 from tests.support.template_repos import commit_all, git
 
 TEACHER = ("teacher", ["name:str", "email:email:unique", "website:url?"])
@@ -44,16 +47,21 @@ def add_teacher_and_course(project: Path, *, migrate: bool = True) -> list[AddRe
 
 
 # What `scaffold add field` adds in the resource tests: to the course (a narrowed str, a
-# choice) and to the students starter.
+# choice, a bool with a default) and to the students starter (a default the starter rows,
+# stored before, get from the migration).
 MORE_FIELDS = {
-    "course": ["room:str:max=20?", "level:str:choices=low,high?"],
-    "student": ["nickname:str:max=30?"],
+    "course": ["room:str:max=20?", "level:str:choices=low,high?", "online:bool:default=false"],
+    "student": ["nickname:str:max=30?", "year:int:default=1"],
 }
 
 
 def add_more_fields(project: Path) -> list[FieldsAdded]:
-    """``scaffold add field`` on the course, then on the students starter, each on a
-    committed project as the command asks; the result committed."""
+    """``scaffold add field`` on the course, then on the students starter (its starter rows
+    seeded first), each on a committed project as the command asks; the result committed."""
+    target = locate(project)
+    for service in STACKS[target.template_stack].services:
+        for argv in service.seed:
+            run(target.root, *argv, cwd=service.cwd)
     added = []
     for resource, fields in MORE_FIELDS.items():
         git(project, "add", "-A")
@@ -70,21 +78,26 @@ def check_more_fields_served(
     course: dict[str, object],
 ) -> None:
     """The fields ``add_more_fields`` added are taken, trimmed and checked like the others:
-    a student's nickname, a course's room and level (``course``: a valid course but for
-    its teacher, made here; ``path``: a contract path as the stack spells it)."""
+    a student's nickname and year, a course's room, level and online (``course``: a valid
+    course but for its teacher, made here; ``path``: a contract path as the stack spells
+    it). A field left out takes its default, which the rows stored before have too."""
+    stored = client.get(path("/api/students"), params={"limit": 100}).json()["results"]
+    assert stored and {row["year"] for row in stored} == {1}, stored
     student = {"name": "Ann", "grade": "A", "nickname": "Annie"}
     created = client.post(path("/api/students"), json=student, headers=headers)
     assert created.status_code == 201, created.text
-    assert created.json()["nickname"] == "Annie"
+    assert (created.json()["nickname"], created.json()["year"]) == ("Annie", 1)
     teacher = {"name": "Cy", "email": "cy@example.com"}
     teacher_id = client.post(path("/api/teachers"), json=teacher, headers=headers).json()["id"]
     body = {**course, "teacher_id": teacher_id, "room": " B12 ", "level": "low"}
     created = client.post(path("/api/courses"), json=body, headers=headers)
     assert created.status_code == 201, created.text
     assert (created.json()["room"], created.json()["level"]) == ("B12", "low")
+    assert created.json()["online"] is False
     url = path(f"/api/courses/{created.json()['id']}")
-    refused = client.patch(url, json={"level": "medium"}, headers=headers)
-    assert refused.status_code == 422 and set(refused.json()["error"]["fields"]) == {"level"}
+    for bad in ({"level": "medium"}, {"online": None}):
+        refused = client.patch(url, json=bad, headers=headers)
+        assert refused.status_code == 422 and set(refused.json()["error"]["fields"]) == set(bad)
 
 
 def post_ada(client: httpx.Client, path: str, headers: dict[str, str]) -> int:

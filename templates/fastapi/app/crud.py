@@ -50,14 +50,16 @@ def _not_null(value: object) -> object:
 
 def patch_body(create: type[Body]) -> type[Body]:
     """The body of PATCH: `create`'s fields, each optional; omitted ones keep their value and
-    a required one may be left out, but not set to null."""
+    a required one (or one with a default) may be left out, but not set to null."""
     fields = {
         name: (Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
         | None
         for name, info in create.model_fields.items()
     }
-    required = [name for name, info in create.model_fields.items() if info.is_required()]
-    validators = {"not_null": field_validator(*required)(_not_null)} if required else {}
+    # Only an optional field's default is None: a required field or one with a default
+    # is never null.
+    never_null = [name for name, info in create.model_fields.items() if info.default is not None]
+    validators = {"not_null": field_validator(*never_null)(_not_null)} if never_null else {}
     optional: dict[str, Any] = {name: (annotation, None) for name, annotation in fields.items()}
     model_name = create.__name__.removesuffix("Create") + "Patch"
     return create_model(model_name, __base__=Body, __validators__=validators, **optional)

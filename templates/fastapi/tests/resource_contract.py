@@ -3,7 +3,7 @@
 field takes and refuses (tests/field_values.py).
 
 Rules the model declares are tested where it has them: unique columns, references to rows
-of other tables (`REFERENCES`), required and optional fields.
+of other tables (`REFERENCES`), required and optional fields, and fields with a default.
 """
 
 import json
@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import httpx2
 import pytest
 from fastapi.testclient import TestClient
+from pydantic_core import to_jsonable_python
 from sqlalchemy.orm import Session
 
 from app import crud
@@ -51,6 +52,12 @@ class ResourceContract:
         """Each test runs once per case of this resource that its arguments name."""
         fields = self.CREATE.model_fields
         required = [name for name, info in fields.items() if info.is_required()]
+        # A field with a default, and that default as the API returns it.
+        defaults = {
+            name: to_jsonable_python(info.default)
+            for name, info in fields.items()
+            if name not in required and info.default is not None
+        }
         cases: dict[str, list[Any]] = {
             "field,value,stored": [
                 pytest.param(field, value, stored, id=f"{field}-{i}")
@@ -63,7 +70,8 @@ class ResourceContract:
                 for i, value in enumerate(invalid)
             ],
             "required": required,
-            "optional": [name for name in fields if name not in required],
+            "optional": [name for name in fields if name not in {*required, *defaults}],
+            "defaulted,default": list(defaults.items()),
             "unique": [column.name for column in self.MODEL.__table__.columns if column.unique],
             "text": [f for f, (ok, _) in self.VALUES.items() if ok and isinstance(ok[0][0], str)],
             "reference,collection": list(self.REFERENCES.items()),
@@ -311,6 +319,27 @@ class ResourceContract:
                 method, self.URL if method == "POST" else path, json=sent, headers=auth
             )
             assert_error(response, 422, "invalid", {required})
+
+    def test_a_field_left_out_takes_its_default_and_is_never_null(
+        self,
+        client: TestClient,
+        auth: dict[str, str],
+        session: Session,
+        defaulted: str,
+        default: object,
+    ) -> None:
+        path = f"{self.URL}/{self.make(session).id}"
+
+        def left_out() -> dict[str, Any]:
+            return {key: value for key, value in self.body(session).items() if key != defaulted}
+
+        assert client.post(self.URL, json=left_out(), headers=auth).json()[defaulted] == default
+        # A replace stores the default for a field it leaves out.
+        assert client.put(path, json=left_out(), headers=auth).json()[defaulted] == default
+        null = {**left_out(), defaulted: None}
+        assert_error(client.post(self.URL, json=null, headers=auth), 422, "invalid", {defaulted})
+        patch = client.patch(path, json={defaulted: None}, headers=auth)
+        assert_error(patch, 422, "invalid", {defaulted})
 
     def test_an_optional_field_may_be_left_out_or_null(
         self, client: TestClient, auth: dict[str, str], session: Session, optional: str

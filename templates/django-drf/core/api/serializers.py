@@ -3,7 +3,6 @@ where a string is expected, and no keys the resource does not have."""
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -49,12 +48,10 @@ JSON_VALUES: list[tuple[type, Callable[[Any], bool], str]] = [
 ]
 
 
-def refusal(field: serializers.Field, value: Any) -> str | None:
-    """Why the API refuses ``value`` before ``field`` reads it (None: the field decides).
-
-    A trimmed string is one line: its control characters (tab, newline, NUL…) are refused
-    where they stand, before trimming could drop a trailing one silently.
-    """
+def refusal(field: serializers.Field | None, value: Any) -> str | None:
+    """Why ``value`` is refused before ``field`` (None: an unknown key) reads it, or None."""
+    if field is None or field.read_only:
+        return "Unknown field." if field is None else "This field is read-only."
     if value is None:
         return None
     kind = next((entry for entry in JSON_VALUES if isinstance(field, entry[0])), None)
@@ -62,9 +59,9 @@ def refusal(field: serializers.Field, value: Any) -> str | None:
         return kind[2]
     if isinstance(field, serializers.ChoiceField) and value not in field.choice_strings_to_values:
         return f"Must be one of {', '.join(map(str, field.choices))}."
-    if getattr(field, "trim_whitespace", False) and any(
-        unicodedata.category(c) == "Cc" for c in value
-    ):
+    # A trimmed string is one line: its control characters (Cc: tab, newline, NUL…) are
+    # refused where they stand, before trimming could drop a trailing one silently.
+    if getattr(field, "trim_whitespace", False) and re.search(r"[\x00-\x1f\x7f-\x9f]", value):
         return "Must not contain control characters."
     return None
 
@@ -76,12 +73,7 @@ class JSONAsItIs:
     def to_internal_value(self, data: Any) -> Any:
         refused = {}
         if isinstance(data, Mapping):
-            for key, value in data.items():
-                field = self.fields.get(key)
-                if field is None or field.read_only:
-                    refused[key] = "Unknown field." if field is None else "This field is read-only."
-                elif message := refusal(field, value):
-                    refused[key] = message
+            refused = {k: why for k, v in data.items() if (why := refusal(self.fields.get(k), v))}
             data = {key: value for key, value in data.items() if key not in refused}
         try:
             value = super().to_internal_value(data)
@@ -101,15 +93,15 @@ class StrictModelSerializer(JSONAsItIs, serializers.ModelSerializer):
     """A ModelSerializer of DRF's own fields with the API's options, taking JSON as it is;
     a unique value another request took meanwhile is a 422.
 
-    An optional model field (``null=True``) is ``null`` when a POST or PUT leaves it out,
-    and never ``""``: ``blank=True`` is there for the admin's forms.
+    A POST or PUT that leaves a field out stores its model default: ``null`` for an
+    optional one (``null=True``; never ``""``: ``blank=True`` is for the admin's forms).
     """
 
     def build_standard_field(self, field_name: str, model_field: Any) -> tuple[type, dict]:
         field_class, kwargs = super().build_standard_field(field_name, model_field)
         kwargs.pop("allow_blank", None)
-        if model_field.null:
-            kwargs["default"] = None
+        if model_field.null or model_field.has_default():
+            kwargs["default"] = model_field.default if model_field.has_default() else None
         if isinstance(model_field, models.TextField):  # several lines, kept as sent
             kwargs["trim_whitespace"] = False
         if isinstance(model_field, models.IntegerField):  # the same range on every database
@@ -128,14 +120,14 @@ class StrictModelSerializer(JSONAsItIs, serializers.ModelSerializer):
             with transaction.atomic():
                 return super().save(**kwargs)
         except IntegrityError:
-            model, data = self.Meta.model, self.validated_data
+            model = self.Meta.model
             others = model._default_manager.exclude(pk=getattr(self.instance, "pk", None))
             taken = {
                 name: "Another row already has this value."
                 for name, field in self.fields.items()
                 if getattr(model._meta.get_field(field.source), "unique", False)
-                and data.get(field.source) is not None
-                and others.filter(**{field.source: data[field.source]}).exists()
+                and (value := self.validated_data.get(field.source)) is not None
+                and others.filter(**{field.source: value}).exists()
             }
             if not taken:
                 raise

@@ -74,6 +74,7 @@ class Field:
     unique: bool = False
     max_length: int | None = None  # a str's, when shorter than 255
     choices: Collection[str] = ()  # the model's choices, when the field takes one of them
+    default: Any = None  # what a row left without a value gets (as the API returns it)
 
     def valid(self) -> list[tuple[Any, Any]]:
         if self.choices:
@@ -377,13 +378,28 @@ class APIContract:
 
     def test_a_required_field_may_not_be_missing_or_null(self, token_client):
         row = self.factory()
-        for name in self.names(required=True):
+        for name in self.names(required=True, default=None):
             body = self.body()
             missing = {key: value for key, value in body.items() if key != name}
 
             assert invalid_fields(token_client.post(self.url(), missing)) == {name}
             assert invalid_fields(token_client.put(self.url(row.id), missing)) == {name}
             assert invalid_fields(token_client.post(self.url(), {**body, name: None})) == {name}
+            assert invalid_fields(token_client.patch(self.url(row.id), {name: None})) == {name}
+
+    def test_a_field_left_out_takes_its_default_and_is_never_null(self, token_client):
+        row = self.factory()
+        for name, field in self.fields.items():
+            if field.default is None:
+                continue
+            # A new body each time: the one before took its unique values.
+            without = [{k: v for k, v in self.body().items() if k != name} for _ in range(3)]
+
+            assert token_client.post(self.url(), without[0]).json()[name] == field.default
+            assert token_client.put(self.url(row.id), without[1]).json()[name] == field.default
+            assert invalid_fields(token_client.post(self.url(), {**without[2], name: None})) == {
+                name
+            }
             assert invalid_fields(token_client.patch(self.url(row.id), {name: None})) == {name}
 
     def test_an_optional_field_may_be_null_or_left_out(self, token_client):
