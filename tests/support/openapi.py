@@ -5,8 +5,9 @@ differences.
 Reduced, a document is ``{"paths": {path: {method: operation}}, "schemas": {name: schema}}``:
 Django's trailing slash dropped; an operation's path-level parameters merged into its own;
 a request or response body named by the component schema it refers to; security one of
-"bearer" or None (public); titles, descriptions and examples left out; an optional value
-written ``anyOf: [schema, {type: "null"}]`` whichever way the stack spells it.
+"bearer" or None (public); titles, descriptions, examples and vendor extensions (``x-…``)
+left out; an optional value written ``anyOf: [schema, {type: "null"}]`` whichever way the
+stack spells it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SCHEMAS = "#/components/schemas/"
 ANNOTATIONS = frozenset(
     {"title", "description", "summary", "example", "examples", "readOnly", "writeOnly", "tags"}
 )
+# What a response says of a field (docs/contract/openapi.yaml, "types").
+RESPONSE_KEYS = ("type", "format", "enum")
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 Definition = tuple[str, Sequence[str]]  # ("teacher", ["name:str", ...]), as add resource takes
 
@@ -36,10 +39,16 @@ def students() -> Definition:
     return name, fields
 
 
-def expected_document(resources: Sequence[Definition] = ()) -> dict[str, Any]:
-    """What a project with the students starter and ``resources`` serves, reduced."""
-    paths = {path: _operations(path, ops, {}) for path, ops in CONTRACT["paths"].items()}
-    schemas = dict(CONTRACT["schemas"])
+def expected_document(
+    resources: Sequence[Definition] = (), *, chat_bridge: bool = False
+) -> dict[str, Any]:
+    """What a project with the students starter and ``resources`` serves, reduced (the
+    hybrid's backend: with ``chat_bridge``)."""
+    parts = [CONTRACT, CONTRACT["chat_bridge"]] if chat_bridge else [CONTRACT]
+    paths = {
+        path: _operations(path, ops, {}) for part in parts for path, ops in part["paths"].items()
+    }
+    schemas = {name: schema for part in parts for name, schema in part["schemas"].items()}
     for name, texts in (students(), *resources):
         words = _words(name)
         fields = [parse_field(text) for text in texts]
@@ -141,12 +150,14 @@ def _resource_schemas(words: Mapping[str, str], fields: Sequence[Field]) -> dict
 
 def _field(field: Field, side: str) -> dict[str, Any]:
     """A field's schema in a request body or a response (docs/contract/openapi.yaml types)."""
-    schema: dict[str, Any] = CONTRACT["types"][field.type]
-    schema = schema.get(side, schema)
+    kind: dict[str, Any] = CONTRACT["types"][field.type]
+    schema = kind.get("request", kind)
     if field.choices:
         schema = {"type": "string", "enum": list(field.choices)}
     elif field.max_length:
         schema = {**schema, "maxLength": field.max_length}
+    if side == "response":
+        schema = kind.get("response", {k: v for k, v in schema.items() if k in RESPONSE_KEYS})
     return schema if field.required else {"anyOf": [schema, {"type": "null"}]}
 
 
@@ -206,7 +217,9 @@ def _schema(schema: Any) -> Any:
         return [_schema(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    reduced = {k: _schema(v) for k, v in schema.items() if k not in ANNOTATIONS}
+    reduced = {
+        k: _schema(v) for k, v in schema.items() if k not in ANNOTATIONS and not k.startswith("x-")
+    }
     if isinstance(schema.get("properties"), dict):  # named by the API, not annotations
         reduced["properties"] = {k: _schema(v) for k, v in schema["properties"].items()}
     if reduced.get("required") == []:
