@@ -24,7 +24,8 @@ import yaml
 
 from scaffold.stacks import STACKS, Service
 from tests.support import services
-from tests.support.contract import API_STACKS, auth_headers, check
+from tests.support.contract import API_STACKS, OPENAPI, auth_headers, check
+from tests.support.openapi import differences, expected_document, reduced
 from tests.support.projects import (
     demo_authorization,
     demo_login,
@@ -33,7 +34,7 @@ from tests.support.projects import (
     run_all,
     serve_all,
 )
-from tests.support.resources import add_teacher_and_course
+from tests.support.resources import COURSE, TEACHER, add_teacher_and_course
 from tests.support.template_repos import ROOT
 
 pytestmark = pytest.mark.spinup
@@ -165,6 +166,27 @@ def api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_contract(api: Api, case: dict[str, Any]) -> None:
     check(api.send(case["request"]), case["expect"])
+
+
+# Stacks whose served document still differs from docs/contract/openapi.yaml (issue 25).
+DOCUMENT_DIFFERS = {"fastapi"}
+
+
+def test_the_served_openapi_document_is_the_contracts(
+    api: Api, request: pytest.FixtureRequest
+) -> None:
+    """docs/contract/openapi.yaml: the same paths, operations, parameters, bodies, responses,
+    security and named schemas in every stack, for the starter and the added resources."""
+    if api.stack in DOCUMENT_DIFFERS:
+        request.applymarker(
+            pytest.mark.xfail(reason="issue 25: not yet the one document", strict=True)
+        )
+    answer = api.client.get(OPENAPI[api.stack])
+    assert answer.status_code == 200, answer.text[:500]
+    served = reduced(yaml.safe_load(answer.text))  # JSON, or drf-spectacular's YAML
+    expected = expected_document([TEACHER, COURSE], chat_bridge=api.stack == "hybrid")
+    wrong = differences(expected, served)
+    assert not wrong, "\n".join(wrong)
 
 
 @dataclass

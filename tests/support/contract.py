@@ -16,6 +16,10 @@ API_STACKS = {
     for name, stack in STACKS.items()
     if "students" in stack.features
 }
+# Where each stack's API service serves its OpenAPI document (drf-spectacular's is YAML).
+OPENAPI = {"django-drf": "/api/schema/", "hybrid": "/api/schema/"} | dict.fromkeys(
+    ("fastapi", "node-express"), "/openapi.json"
+)
 
 
 def auth_headers(

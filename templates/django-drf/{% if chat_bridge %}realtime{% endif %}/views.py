@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -19,10 +19,13 @@ class ChatTokenView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        responses=inline_serializer(
-            "ChatToken",
-            {"token": serializers.CharField(), "expires_in": serializers.IntegerField()},
-        )
+        responses={
+            200: inline_serializer(
+                "ChatToken",
+                {"token": serializers.CharField(), "expires_in": serializers.IntegerField()},
+            ),
+            401: OpenApiResponse(description="Not signed in."),
+        }
     )
     def get(self, request: Request) -> Response:
         body = {

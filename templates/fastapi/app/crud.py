@@ -27,7 +27,7 @@ from app.users.dependencies import get_current_user
 # app.errors answers a path parameter that doesn't validate with 404.
 RowId = Annotated[int, Path(ge=1, le=INT_MAX)]
 Limit = Annotated[int, Query(ge=1, le=100)]
-Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]
+Offset = Annotated[int, Query(ge=0, le=INT_MAX)]  # no table holds more rows than ids
 # Writes need a JSON body (415 otherwise) and a signed-in user (401), checked in that order.
 WRITE = [JSONBody, Depends(get_current_user)]
 # Every answer an operation can give is documented (the 422 replaces FastAPI's own shape).

@@ -13,7 +13,8 @@ DIGITS = re.compile(r"[0-9]+")
 
 
 class LimitOffsetPagination(BasePagination):
-    """``?limit=`` (1-100, default 20) and ``?offset=`` (0 or more, default 0).
+    """``?limit=`` (1-100, default 20) and ``?offset=`` (0 to 2,147,483,647, default 0: no
+    table holds more rows than ids).
 
     Any other value is a 422 naming the parameter, never a silent fallback: a client
     that asks for 500 rows must learn that it gets at most 100. Order the queryset
@@ -22,6 +23,7 @@ class LimitOffsetPagination(BasePagination):
 
     default_limit = 20
     max_limit = 100
+    max_offset = 2**31 - 1
 
     def paginate_queryset(
         self, queryset: QuerySet, request: Request, view: Any = None
@@ -32,14 +34,14 @@ class LimitOffsetPagination(BasePagination):
         except ValueError:
             errors["limit"] = f"Must be a whole number from 1 to {self.max_limit}."
         try:
-            self.offset = self._number(request, "offset", 0, 0, None)
+            self.offset = self._number(request, "offset", 0, 0, self.max_offset)
         except ValueError:
-            errors["offset"] = "Must be a whole number, 0 or more."
+            errors["offset"] = f"Must be a whole number from 0 to {self.max_offset}."
         if errors:
             raise ValidationError(errors)
 
         self.count = queryset.count()
-        if self.offset >= self.count:  # also keeps huge offsets out of SQL
+        if self.offset >= self.count:
             return []
         return list(queryset[self.offset : self.offset + self.limit])
 
@@ -49,14 +51,14 @@ class LimitOffsetPagination(BasePagination):
         )
 
     @staticmethod
-    def _number(request: Request, name: str, default: int, low: int, high: int | None) -> int:
+    def _number(request: Request, name: str, default: int, low: int, high: int) -> int:
         raw = request.query_params.get(name)
         if raw is None:
             return default
         if not DIGITS.fullmatch(raw):
             raise ValueError(raw)
         value = int(raw)
-        if value < low or (high is not None and value > high):
+        if not low <= value <= high:
             raise ValueError(raw)
         return value
 
@@ -93,6 +95,11 @@ class LimitOffsetPagination(BasePagination):
                 "in": "query",
                 "required": False,
                 "description": "Rows to skip.",
-                "schema": {"type": "integer", "minimum": 0, "default": 0},
+                "schema": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": self.max_offset,
+                    "default": 0,
+                },
             },
         ]

@@ -135,5 +135,8 @@ class StrictModelSerializer(JSONAsItIs, serializers.ModelSerializer):
 
 
 class TokenRequestSerializer(JSONAsItIs, serializers.Serializer):
-    username = serializers.CharField(trim_whitespace=False)
-    password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+    # Blank is a wrong username or password (401), as in every stack.
+    username = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    password = serializers.CharField(
+        trim_whitespace=False, allow_blank=True, style={"input_type": "password"}
+    )

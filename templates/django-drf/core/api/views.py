@@ -75,7 +75,11 @@ class TokenView(JSONBodyMixin, APIView):
         request=TokenRequestSerializer,
         responses={
             200: inline_serializer("Token", {"token": serializers.CharField()}),
+            400: OpenApiResponse(description="The body is not JSON."),
             401: OpenApiResponse(description="Wrong username or password."),
+            413: OpenApiResponse(description="The body is larger than 64 KiB."),
+            415: OpenApiResponse(description="The body is not application/json."),
+            422: OpenApiResponse(description="A field is missing, not a string, or unknown."),
             429: OpenApiResponse(description="Too many failed logins: wait Retry-After seconds."),
         },
         auth=[],
