@@ -168,19 +168,9 @@ def test_contract(api: Api, case: dict[str, Any]) -> None:
     check(api.send(case["request"]), case["expect"])
 
 
-# Stacks whose served document still differs from docs/contract/openapi.yaml (issue 25).
-DOCUMENT_DIFFERS = {"fastapi"}
-
-
-def test_the_served_openapi_document_is_the_contracts(
-    api: Api, request: pytest.FixtureRequest
-) -> None:
+def test_the_served_openapi_document_is_the_contracts(api: Api) -> None:
     """docs/contract/openapi.yaml: the same paths, operations, parameters, bodies, responses,
     security and named schemas in every stack, for the starter and the added resources."""
-    if api.stack in DOCUMENT_DIFFERS:
-        request.applymarker(
-            pytest.mark.xfail(reason="issue 25: not yet the one document", strict=True)
-        )
     answer = api.client.get(OPENAPI[api.stack])
     assert answer.status_code == 200, answer.text[:500]
     served = reduced(yaml.safe_load(answer.text))  # JSON, or drf-spectacular's YAML

@@ -4,10 +4,11 @@ differences.
 
 Reduced, a document is ``{"paths": {path: {method: operation}}, "schemas": {name: schema}}``:
 Django's trailing slash dropped; an operation's path-level parameters merged into its own;
-a request or response body named by the component schema it refers to; security one of
-"bearer" or None (public); titles, descriptions, examples and vendor extensions (``x-…``)
-left out; an optional value written ``anyOf: [schema, {type: "null"}]`` whichever way the
-stack spells it.
+a request or response body named by the component schema it refers to, and only the
+schemas so named kept, with what they refer to written out (a stack may name a part of a
+body, an enum, or not); security one of "bearer" or None (public); titles, descriptions,
+examples and vendor extensions (``x-…``) left out; an optional value written
+``anyOf: [schema, {type: "null"}]`` whichever way the stack spells it.
 """
 
 from __future__ import annotations
@@ -55,11 +56,7 @@ def expected_document(
         for path, ops in CONTRACT["resource"]["paths"].items():
             paths[_fill(path, words)] = _operations(path, ops, words)
         schemas |= _resource_schemas(words, fields)
-    return {
-        "openapi": CONTRACT["openapi"],
-        "paths": paths,
-        "schemas": {k: _schema(v) for k, v in schemas.items()},
-    }
+    return {"openapi": CONTRACT["openapi"], "paths": paths, "schemas": _bodies(paths, schemas)}
 
 
 def reduced(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -79,10 +76,11 @@ def reduced(document: Mapping[str, Any]) -> dict[str, Any]:
         }
         for path, item in document.get("paths", {}).items()
     }
+    schemas = components.get("schemas", {})
     return {
         "openapi": str(document.get("openapi"))[:3],
         "paths": paths,
-        "schemas": {k: _schema(v) for k, v in components.get("schemas", {}).items()},
+        "schemas": _bodies(paths, schemas),
     }
 
 
@@ -95,6 +93,29 @@ def differences(expected: Any, actual: Any, where: str = "") -> list[str]:
             lines += differences(expected[key], actual[key], f"{where} {key}".strip())
         return lines
     return [] if expected == actual else [f"{where}: {actual!r}, the contract says {expected!r}"]
+
+
+def _bodies(paths: Mapping[str, Any], schemas: Mapping[str, Any]) -> dict[str, Any]:
+    """The schemas the operations name as bodies, each with what it refers to written out
+    (a stack may name a part of a body, such as an enum, or not)."""
+    named = {
+        name
+        for operations in paths.values()
+        for operation in operations.values()
+        for name in [operation["requestBody"], *operation["responses"].values()]
+        if isinstance(name, str)
+    }
+    return {name: _inlined(_schema(schemas[name]), schemas) for name in named if name in schemas}
+
+
+def _inlined(schema: Any, schemas: Mapping[str, Any]) -> Any:
+    if isinstance(schema, list):
+        return [_inlined(item, schemas) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if set(schema) == {"$ref"} and schema["$ref"].startswith(SCHEMAS):
+        return _inlined(_schema(schemas[schema["$ref"].removeprefix(SCHEMAS)]), schemas)
+    return {k: _inlined(v, schemas) for k, v in schema.items()}
 
 
 def _words(name: str) -> dict[str, str]:

@@ -11,8 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, create_model, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, create_model
 from sqlalchemy import Engine, Row, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -41,35 +40,26 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
-def _not_null(value: object) -> object:
-    # Defaults are not validated, so this only refuses an explicit `null`.
-    if value is None:
-        raise PydanticCustomError("not_null", "May be omitted, but not null")
-    return value
-
-
-def patch_body(create: type[Body]) -> type[Body]:
-    """The body of PATCH: `create`'s fields, each optional; omitted ones keep their value and
-    a required one (or one with a default) may be left out, but not set to null."""
-    fields = {
-        name: (Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
-        | None
-        for name, info in create.model_fields.items()
+def patch_body(body: type[Body]) -> type[Body]:
+    """The body of PATCH: `body`'s fields, none required; omitted ones keep their value. A
+    field that is never null keeps its type, so `null` is refused for it: pydantic does not
+    validate the default, None, that marks it unset."""
+    fields: dict[str, Any] = {
+        name: (
+            Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation,
+            None,
+        )
+        for name, info in body.model_fields.items()
     }
-    # Only an optional field's default is None: a required field or one with a default
-    # is never null.
-    never_null = [name for name, info in create.model_fields.items() if info.default is not None]
-    validators = {"not_null": field_validator(*never_null)(_not_null)} if never_null else {}
-    optional: dict[str, Any] = {name: (annotation, None) for name, annotation in fields.items()}
-    model_name = create.__name__.removesuffix("Create") + "Patch"
-    return create_model(model_name, __base__=Body, __validators__=validators, **optional)
+    return create_model(body.__name__.removesuffix("Input") + "Patch", __base__=Body, **fields)
 
 
-def page_of(read: type[BaseModel]) -> type[BaseModel]:
-    """The body of one page of the list (`read`s ordered by id); `count` is the total."""
-    name = read.__name__.removesuffix("Read") + "Page"
+def page_of(row: type[BaseModel]) -> type[BaseModel]:
+    """The body of one page of the list (`row`s ordered by id); `count` is the total."""
     counts: Any = (int, ...)
-    return create_model(name, count=counts, limit=counts, offset=counts, results=(list[read], ...))
+    return create_model(
+        f"{row.__name__}Page", count=counts, limit=counts, offset=counts, results=(list[row], ...)
+    )
 
 
 def problems(session: Session, row: Base, values: dict[str, Any]) -> dict[str, str]:

@@ -60,7 +60,7 @@ class ErrorDetail(BaseModel):
     )
 
 
-class ErrorResponse(BaseModel):
+class Error(BaseModel):
     """The body of every error response (documented in the OpenAPI schema)."""
 
     error: ErrorDetail
@@ -68,9 +68,7 @@ class ErrorResponse(BaseModel):
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` for these error statuses, so clients see every answer."""
-    return {
-        status: {"model": ErrorResponse, "description": DESCRIPTIONS[status]} for status in statuses
-    }
+    return {status: {"model": Error, "description": DESCRIPTIONS[status]} for status in statuses}
 
 
 class ApiError(StarletteHTTPException):

@@ -21,6 +21,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from app import openapi
+
 # PostgreSQL `integer`; ids are positive ones.
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 _DATETIME = r"[\d-]{10}T\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"
@@ -67,7 +69,7 @@ _text = partial(_storable, allowed="\t\n\r", strip=False)
 Text = Annotated[str, Field(min_length=1, max_length=10_000), BeforeValidator(_text)]
 Int = Annotated[int, Field(ge=INT_MIN, le=INT_MAX), BeforeValidator(_integral)]
 # The id of a row of another table (app.crud checks that it exists).
-Id = Annotated[Int, Field(ge=1)]
+Id = Annotated[Int, Field(ge=1), openapi.ID]
 # numeric(10, 2), stored and sent back as "12.50". pydantic would also take "1e3", " 1.5"
 # and "+1.5"; so a string is digits and a point only.
 Decimal = Annotated[
@@ -75,6 +77,7 @@ Decimal = Annotated[
     Field(max_digits=10, decimal_places=2, strict=False),
     _json("Must be a number: digits, a point, 2 decimals", r"-?\d+(\.\d+)?", numbers=True),
     AfterValidator(lambda value: value.quantize(decimal.Decimal("0.01"))),
+    openapi.DECIMAL,
 ]
 Date = Annotated[dt.date, Field(strict=False), _json("Must be a date: YYYY-MM-DD")]
 # In UTC once read. pydantic would also take "2026-03-01 10:30Z" (no T, no seconds).
@@ -84,7 +87,7 @@ DateTime = Annotated[
     _json("Must be YYYY-MM-DDTHH:MM:SS and Z or an offset", _DATETIME),
     AfterValidator(_as_utc),
 ]
-Email = Annotated[EmailStr, BeforeValidator(_storable)]
+Email = Annotated[EmailStr, BeforeValidator(_storable), openapi.EMAIL]
 # Stored as text, as pydantic normalizes it ("HTTP://Example.com" is "http://example.com").
 Url = Annotated[
     AnyHttpUrl,

@@ -4,7 +4,7 @@ from app.db import SessionDep
 from app.dependencies import JSONBody
 from app.errors import ApiError, error_responses
 from app.users import service
-from app.users.schemas import Credentials, TokenResponse
+from app.users.schemas import Credentials, Token
 from app.users.throttle import FailedLogins
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
         401: {**error_responses(401)[401], "description": "Wrong username or password"},
     },
 )
-def create_token(request: Request, session: SessionDep, credentials: Credentials) -> TokenResponse:
+def create_token(request: Request, session: SessionDep, credentials: Credentials) -> Token:
     """Exchange a username and password for a Bearer token that authorizes writes.
 
     After LOGIN_ATTEMPTS failures within LOGIN_WINDOW_SECONDS a client gets 429 until the
@@ -37,4 +37,4 @@ def create_token(request: Request, session: SessionDep, credentials: Credentials
             code="invalid_credentials",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    return TokenResponse(token=service.issue_token(session, user))
+    return Token(token=service.issue_token(session, user))

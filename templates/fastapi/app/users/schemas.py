@@ -12,5 +12,5 @@ class Credentials(BaseModel):
     password: str
 
 
-class TokenResponse(BaseModel):
+class Token(BaseModel):
     token: str
