@@ -25,6 +25,7 @@ import yaml
 from scaffold.stacks import STACKS, Service
 from tests.support import services
 from tests.support.contract import API_STACKS, OPENAPI, auth_headers, check
+from tests.support.generated_client import check_generated_client
 from tests.support.openapi import differences, expected_document, reduced
 from tests.support.projects import (
     demo_authorization,
@@ -240,4 +241,17 @@ def test_its_own_tests_pass_against_the_real_postgresql(
     url = services.create_database(server, f"own_tests_{next(_databases)}")
     run_all(
         api.project, STACKS[api.stack].test, env={"DATABASE_URL": url, "TEST_DATABASE_URL": url}
+    )
+
+
+def test_a_client_generated_from_the_document_passes_the_contract(api: Api, tmp_path: Path) -> None:
+    """tests/support/client/check.ts, written once against the SDK @hey-api/openapi-ts
+    generates, type-checks against the client of this stack's document and passes its
+    cases against this stack: one client program for every stack. Last in the module: it
+    adds rows the cases above count."""
+    if api.db != "sqlite":
+        pytest.skip("the document is the same on every database; SQLite's run proves it")
+    document = yaml.safe_load(api.client.get(OPENAPI[api.stack]).text)
+    check_generated_client(
+        document, str(api.client.base_url).rstrip("/"), (api.username, api.password), tmp_path
     )
