@@ -41,16 +41,20 @@ def students() -> Definition:
 
 
 def expected_document(
-    resources: Sequence[Definition] = (), *, chat_bridge: bool = False
+    resources: Sequence[Definition] = (),
+    *,
+    chat_bridge: bool = False,
+    student_fields: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """What a project with the students starter and ``resources`` serves, reduced (the
-    hybrid's backend: with ``chat_bridge``)."""
+    """What a project with the students starter (grown by ``student_fields``) and
+    ``resources`` serves, reduced (the hybrid's backend: with ``chat_bridge``)."""
     parts = [CONTRACT, CONTRACT["chat_bridge"]] if chat_bridge else [CONTRACT]
     paths = {
         path: _operations(path, ops, {}) for part in parts for path, ops in part["paths"].items()
     }
     schemas = {name: schema for part in parts for name, schema in part["schemas"].items()}
-    for name, texts in (students(), *resources):
+    student, own = students()
+    for name, texts in ((student, [*own, *student_fields]), *resources):
         words = _words(name)
         fields = [parse_field(text) for text in texts]
         for path, ops in CONTRACT["resource"]["paths"].items():
@@ -152,7 +156,11 @@ def _operations(path: str, ops: Mapping[str, Any], words: Mapping[str, str]) -> 
 
 def _resource_schemas(words: Mapping[str, str], fields: Sequence[Field]) -> dict[str, Any]:
     name = words["{Name}"]
-    sent = {f.api_name: _field(f, "request") for f in fields}
+    # A default is what POST and PUT store for a field left out; PATCH applies none.
+    sent = {
+        f.api_name: _field(f, "request") | ({} if f.default is None else {"default": f.default})
+        for f in fields
+    }
     row = {"id": {"type": "integer"}} | {f.api_name: _field(f, "response") for f in fields}
     patch = {f.api_name: _field(f, "request") for f in fields}
     page = yaml.safe_load(_fill(yaml.safe_dump(CONTRACT["resource"]["page"]), words))
@@ -161,7 +169,7 @@ def _resource_schemas(words: Mapping[str, str], fields: Sequence[Field]) -> dict
         f"{name}Input": {
             "type": "object",
             "properties": sent,
-            "required": [f.api_name for f in fields if f.required],
+            "required": [f.api_name for f in fields if f.required and f.default is None],
             "additionalProperties": False,
         },
         f"{name}Patch": {"type": "object", "properties": patch, "additionalProperties": False},

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
+import yaml
 from typer.testing import CliRunner
 
 from scaffold import api
@@ -16,6 +17,7 @@ from scaffold.resources.add_field import FieldsAdded
 from scaffold.resources.engine import AddResult
 from scaffold.resources.project import locate
 from scaffold.stacks import STACKS
+from tests.support.openapi import differences, expected_document, reduced
 from tests.support.projects import run
 from tests.support.template_repos import commit_all, git
 
@@ -80,7 +82,9 @@ def check_more_fields_served(
     """The fields ``add_more_fields`` added are taken, trimmed and checked like the others:
     a student's nickname and year, a course's room, level and online (``course``: a valid
     course but for its teacher, made here; ``path``: a contract path as the stack spells
-    it). A field left out takes its default, which the rows stored before have too."""
+    it). A field left out takes its default, which the rows stored before have too. The
+    OpenAPI document is the contract's for them all."""
+    check_document(client, path)
     stored = client.get(path("/api/students"), params={"limit": 100}).json()["results"]
     assert stored and {row["year"] for row in stored} == {1}, stored
     student = {"name": "Ann", "grade": "A", "nickname": "Annie"}
@@ -163,3 +167,15 @@ def kept_teams_rule(module: Path) -> bool:
 def texts(root: Path, *files: str | None) -> dict[str, str]:
     """Each named file's text (None names are skipped: a stack without that file)."""
     return {rel: (root / rel).read_text() for rel in files if rel}
+
+
+def check_document(client: httpx.Client, path: Callable[[str], str]) -> None:
+    """The served OpenAPI document is docs/contract/openapi.yaml's for the students, the
+    teacher and the course, with the fields ``add_more_fields`` added."""
+    where = path("/api/schema") if path("/x").endswith("/") else "/openapi.json"
+    expected = expected_document(
+        [TEACHER, ("course", [*COURSE[1], *MORE_FIELDS["course"]])],
+        student_fields=MORE_FIELDS["student"],
+    )
+    wrong = differences(expected, reduced(yaml.safe_load(client.get(where).text)))
+    assert not wrong, "\n".join(wrong)

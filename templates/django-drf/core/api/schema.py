@@ -106,6 +106,9 @@ def contract_document(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
         if name.endswith(("Input", "Patch")) or name == "Credentials":
             schema["additionalProperties"] = False
             schema["properties"] = {k: _sent(v) for k, v in schema["properties"].items()}
+        if name.endswith("Patch"):  # PATCH keeps a field left out as it is: no default
+            for value in schema["properties"].values():
+                value.pop("default", None)
         elif "id" in schema["properties"]:  # a row
             schema["properties"] = {k: _answered(v) for k, v in schema["properties"].items()}
             schema["required"] = list(schema["properties"])
