@@ -242,7 +242,9 @@ def test_fields_added_later_have_a_migration_per_dialect_and_are_served(
             "0006_add_room_level_online_to_courses.sql",
             "0007_add_nickname_year_to_students.sql",
         ]
-    check_more_fields_served(http, SERVICE.path, token, {**A_COURSE, "code": "PHY-1"})
+    check_more_fields_served(
+        http, SERVICE.path, token, {**A_COURSE, "code": "PHY-1"}, others=[BADGE]
+    )
 
 
 # --- --pretend --------------------------------------------------------------------------------

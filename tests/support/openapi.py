@@ -258,5 +258,7 @@ def _schema(schema: Any) -> Any:
     kind = reduced.get("type")
     if isinstance(kind, list) and len(kind) == 2 and "null" in kind:
         (other,) = (k for k in kind if k != "null")
+        if "enum" in reduced:  # the null an enum then has to list
+            reduced["enum"] = [choice for choice in reduced["enum"] if choice is not None]
         return {"anyOf": [{**reduced, "type": other}, {"type": "null"}]}
     return reduced

@@ -78,13 +78,14 @@ def check_more_fields_served(
     path: Callable[[str], str],
     headers: dict[str, str],
     course: dict[str, object],
+    others: Sequence[tuple[str, list[str]]] = (),
 ) -> None:
     """The fields ``add_more_fields`` added are taken, trimmed and checked like the others:
     a student's nickname and year, a course's room, level and online (``course``: a valid
     course but for its teacher, made here; ``path``: a contract path as the stack spells
     it). A field left out takes its default, which the rows stored before have too. The
-    OpenAPI document is the contract's for them all."""
-    check_document(client, path)
+    OpenAPI document is the contract's for them all (and the project's ``others``)."""
+    check_document(client, path, others)
     stored = client.get(path("/api/students"), params={"limit": 100}).json()["results"]
     assert stored and {row["year"] for row in stored} == {1}, stored
     student = {"name": "Ann", "grade": "A", "nickname": "Annie"}
@@ -169,12 +170,14 @@ def texts(root: Path, *files: str | None) -> dict[str, str]:
     return {rel: (root / rel).read_text() for rel in files if rel}
 
 
-def check_document(client: httpx.Client, path: Callable[[str], str]) -> None:
+def check_document(
+    client: httpx.Client, path: Callable[[str], str], others: Sequence[tuple[str, list[str]]]
+) -> None:
     """The served OpenAPI document is docs/contract/openapi.yaml's for the students, the
-    teacher and the course, with the fields ``add_more_fields`` added."""
+    teacher and the course, with the fields ``add_more_fields`` added, and ``others``."""
     where = path("/api/schema") if path("/x").endswith("/") else "/openapi.json"
     expected = expected_document(
-        [TEACHER, ("course", [*COURSE[1], *MORE_FIELDS["course"]])],
+        [TEACHER, ("course", [*COURSE[1], *MORE_FIELDS["course"]]), *others],
         student_fields=MORE_FIELDS["student"],
     )
     wrong = differences(expected, reduced(yaml.safe_load(client.get(where).text)))
