@@ -51,7 +51,8 @@ def without_ids(value: Any) -> Any:
 
 
 def check(response: httpx.Response, expect: dict[str, Any]) -> None:
-    """Status, error code and message, the exact set of ``fields``, the body, headers."""
+    """Status, error code and message, the exact set of ``fields``, the body, headers, and
+    the methods a 405's ``Allow`` lists."""
     assert response.status_code == expect["status"], response.text[:500]
     if expect["status"] == 204:
         assert response.content == b""
@@ -69,3 +70,15 @@ def check(response: httpx.Response, expect: dict[str, Any]) -> None:
         assert set(body) == {"token"} and isinstance(body["token"], str) and body["token"], body
     for header in expect.get("headers", []):
         assert header in response.headers, dict(response.headers)
+    if "allow" in expect:
+        assert allowed(response) == set(expect["allow"]), dict(response.headers)
+
+
+# Served by the framework for every path (Django and Express list them), never documented.
+IMPLICIT_METHODS = frozenset({"HEAD", "OPTIONS"})
+
+
+def allowed(response: httpx.Response) -> set[str]:
+    """The methods the ``Allow`` header lists, HEAD and OPTIONS aside."""
+    listed = {method.strip().upper() for method in response.headers.get("allow", "").split(",")}
+    return listed - IMPLICIT_METHODS - {""}

@@ -9,15 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-# A 5xx is always a bug; every documented answer must match its declared schema.
-CONFORMANCE = (
-    "not_a_server_error",
-    "content_type_conformance",
-    "response_schema_conformance",
-    "response_headers_conformance",
-)
-# Also every status code must be documented (for schemas that document their errors).
-STRICT = (*CONFORMANCE, "status_code_conformance")
+# Every check schemathesis has (`--checks all`) but these. positive_data_acceptance sends
+# bodies the document calls valid and wants them stored; the stacks refuse some on purpose
+# and the document does not say so yet (issue 25): control characters in strings, a
+# number `price` with more than 2 decimals, a duplicate `unique` value (422 by the
+# contract, a 409 to schemathesis), emails and URLs their validators refuse (Express:
+# `a#b@c.com`; Django: a 63-character host label).
+EXCLUDED_CHECKS = ("positive_data_acceptance",)
 MAX_EXAMPLES = 50  # per operation and phase: a run stays well under two minutes
 
 
@@ -32,17 +30,19 @@ def fuzz(
     schema_url: str,
     workdir: Path,
     *,
-    checks: Sequence[str] = CONFORMANCE,
+    exclude: Sequence[str] = EXCLUDED_CHECKS,
     headers: Sequence[str] = (),
 ) -> FuzzRun:
-    """Run every schemathesis phase (examples, coverage, fuzzing, stateful) against the API."""
+    """Run every schemathesis phase (examples, coverage, fuzzing, stateful) and check (but
+    ``exclude``) against the API."""
     reports = workdir / "schemathesis"
     argv = [
         str(Path(sys.executable).with_name("st")),
         "run",
         schema_url,
         "--checks",
-        ",".join(checks),
+        "all",
+        *(["--exclude-checks", ",".join(exclude)] if exclude else []),
         "--max-examples",
         str(MAX_EXAMPLES),
         "--generation-database",

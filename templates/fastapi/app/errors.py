@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from pydantic.json_schema import SkipJsonSchema
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 CODES = {
     400: "malformed_json",
@@ -40,6 +41,7 @@ MESSAGES = {
     429: "Too many failed attempts: wait Retry-After seconds, then try again.",
     500: "Something went wrong on our side.",
 }
+HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 DESCRIPTIONS = {
     400: "The body is not JSON (bad syntax, empty, not UTF-8)",
     401: "No valid Bearer token",
@@ -136,7 +138,24 @@ async def http_error_handler(request: Request, exc: StarletteHTTPException) -> J
     except ValueError:
         phrase = ""
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
-    return error_response(exc.status_code, detail, headers=exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405:
+        headers = {**(headers or {}), "Allow": allowed_methods(request)}
+    return error_response(exc.status_code, detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method the path is served with, asked of the router method by method.
+    FastAPI declares one route per method, and the 405 it raises lists only the first
+    route whose path matched (`Allow: GET` where POST is served too)."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in HTTP_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes
+        )
+    )
 
 
 def _field_message(error: dict[str, Any]) -> str:

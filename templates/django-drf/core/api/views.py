@@ -33,7 +33,8 @@ class JSONBodyMixin:
                 f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes."
             )
         super().initial(request, *args, **kwargs)
-        if request.method in BODY_METHODS:
+        # A method the path does not serve is DRF's 405 (with Allow) whatever the body is.
+        if request.method in BODY_METHODS and hasattr(self, request.method.lower()):
             if request.stream is None:
                 raise ParseError("The request body is empty: send a JSON object.")
             if not request.content_type:
