@@ -194,7 +194,13 @@ class ResourceContract:
     def test_a_method_the_path_does_not_offer_is_405(
         self, client: TestClient, auth: dict[str, str]
     ) -> None:
-        assert_error(client.delete(self.URL, headers=auth), 405, "method_not_allowed")
+        collection = client.delete(self.URL, headers=auth)
+        item = client.post(f"{self.URL}/1", headers=auth, json={})
+
+        assert_error(collection, 405, "method_not_allowed")
+        assert collection.headers["allow"] == "GET, POST"
+        assert_error(item, 405, "method_not_allowed")
+        assert item.headers["allow"] == "GET, PUT, PATCH, DELETE"
 
     def test_the_docs_describe_the_api(self, client: TestClient) -> None:
         paths = client.get("/openapi.json").json()["paths"]

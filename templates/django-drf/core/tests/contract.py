@@ -455,7 +455,13 @@ class APIContract:
         error(response, 413, "payload_too_large")
 
     def test_a_method_the_path_does_not_offer_is_a_405(self, token_client):
-        error(token_client.delete(self.url()), 405, "method_not_allowed")
+        collection = token_client.put(self.url())  # no body: the method is refused first
+        item = token_client.post(self.url(1), {}, format="json")
+
+        error(collection, 405, "method_not_allowed")
+        assert collection.headers["Allow"] == "GET, POST, HEAD, OPTIONS"
+        error(item, 405, "method_not_allowed")
+        assert item.headers["Allow"] == "GET, PUT, PATCH, DELETE, HEAD, OPTIONS"
 
     # Unique fields: a value another row has is refused; nulls never collide.
 
