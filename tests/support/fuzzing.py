@@ -16,7 +16,7 @@ from pathlib import Path
 # contract, a 409 to schemathesis), emails and URLs their validators refuse (Express:
 # `a#b@c.com`; Django: a 63-character host label).
 EXCLUDED_CHECKS = ("positive_data_acceptance",)
-MAX_EXAMPLES = 50  # per operation and phase: a run stays well under two minutes
+MAX_EXAMPLES = 30  # per operation and phase: the tier stays within two minutes of the suite
 
 
 @dataclass
