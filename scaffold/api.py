@@ -196,8 +196,8 @@ def add_field(
     pretend: bool = False,
     progress: Progress = no_progress,
 ) -> FieldsAdded:
-    """Add ``fields`` (``room:str?``, ``level:str:choices=a,b?``: optional, since the rows
-    already stored have no value) to ``resource``, one `add resource` made, in the project at
+    """Add ``fields`` (``room:str?``, ``seats:int:default=30``: optional or with a default,
+    which the rows already stored get) to ``resource``, one `add resource` made, in the project at
     ``path``: its model, schemas or serializer, admin, OpenAPI and tests are rendered again
     (the user's edits merged), and the framework's own tool writes the migration. The
     project must be committed; never commits; ``pretend`` reports without writing. All or

@@ -38,7 +38,8 @@ def resource_cmd(
             metavar="FIELD:TYPE...",
             help="e.g. title:str notes:text? code:str:unique level:str:choices=low,high "
             "teacher:ref. Types: str, text, int, decimal, bool, date, datetime, email, url, "
-            "ref; '?' optional, ':unique', and for a str ':max=N' or ':choices=A,B'.",
+            "ref; '?' optional, ':unique', ':default=VALUE', and for a str ':max=N' or "
+            "':choices=A,B'.",
         ),
     ],
     path: Annotated[Path, _PATH] = Path("."),
@@ -114,9 +115,9 @@ def field_cmd(
         list[str],
         typer.Argument(
             metavar="FIELD:TYPE...",
-            help="e.g. room:str:max=20? notes:text? level:str:choices=low,high? teacher:ref? "
-            "(the types and options of `add resource`), each optional ('?'): the rows "
-            "already stored have no value for them.",
+            help="e.g. room:str:max=20? notes:text? seats:int:default=30 teacher:ref? "
+            "(the types and options of `add resource`), each optional ('?') or with a "
+            "':default=VALUE', which the rows already stored get.",
         ),
     ],
     path: Annotated[Path, _PATH] = Path("."),

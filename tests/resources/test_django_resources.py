@@ -19,6 +19,7 @@ import pytest
 
 from scaffold import api
 from scaffold.stacks import STACKS
+from tests.support.contract import OPENAPI
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
 from tests.support.resources import (
     add_more_fields,
@@ -146,7 +147,9 @@ def test_pretend_writes_nothing(project: Path) -> None:
 
 
 def test_fields_added_later_are_served(http: httpx.Client) -> None:
-    check_more_fields_served(http, STACKS[STACK].services[0].path, {}, course_body("PHY-1", 0))
+    check_more_fields_served(
+        http, STACKS[STACK].services[0].path, {}, course_body("PHY-1", 0), OPENAPI[STACK]
+    )
 
 
 def course_body(code: str, teacher_id: int) -> dict[str, object]:

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from scaffold.stacks import STACKS
+from tests.support.contract import OPENAPI
 from tests.support.projects import demo_authorization, generate, install, run, run_all, serve
 from tests.support.resources import (
     add_more_fields,
@@ -128,7 +129,7 @@ def test_the_openapi_document_describes_both(client: httpx.Client) -> None:
 
 
 def test_fields_added_later_are_served(client: httpx.Client, auth: dict[str, str]) -> None:
-    check_more_fields_served(client, STACK.services[0].path, auth, _course(0))
+    check_more_fields_served(client, STACK.services[0].path, auth, _course(0), OPENAPI["fastapi"])
 
 
 def test_pretend_writes_nothing(project: Path) -> None:

@@ -21,6 +21,7 @@ import pytest
 from scaffold import api
 from scaffold.resources.engine import AddResult
 from scaffold.stacks import STACKS
+from tests.support.contract import OPENAPI
 from tests.support.projects import (
     demo_authorization,
     generate,
@@ -243,7 +244,7 @@ def test_fields_added_later_have_a_migration_per_dialect_and_are_served(
             "0007_add_nickname_year_to_students.sql",
         ]
     check_more_fields_served(
-        http, SERVICE.path, token, {**A_COURSE, "code": "PHY-1"}, others=[BADGE]
+        http, SERVICE.path, token, {**A_COURSE, "code": "PHY-1"}, OPENAPI["node-express"], [BADGE]
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from scaffold.resources.spec import Field, parse_field
-from scaffold.resources.words import pascal, pluralize_name
+from scaffold.resources.words import spellings
 from tests.support.template_repos import ROOT
 
 CONTRACT: dict[str, Any] = yaml.safe_load((ROOT / "docs/contract/openapi.yaml").read_text())
@@ -123,11 +123,12 @@ def _inlined(schema: Any, schemas: Mapping[str, Any]) -> Any:
 
 
 def _words(name: str) -> dict[str, str]:
-    plural = pluralize_name(name)
+    """The placeholders of docs/contract/openapi.yaml, as `add resource` spells them."""
+    spelled = spellings(name)
     return {
-        "{url}": plural.replace("_", "-"),
-        "{Names}": pascal(plural),
-        "{Name}": pascal(name),
+        "{url}": spelled["url"],
+        "{Names}": spelled["plural_class"],
+        "{Name}": spelled["class_name"],
         "{name}": name,
     }
 

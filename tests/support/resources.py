@@ -78,14 +78,16 @@ def check_more_fields_served(
     path: Callable[[str], str],
     headers: dict[str, str],
     course: dict[str, object],
+    document: str,
     others: Sequence[tuple[str, list[str]]] = (),
 ) -> None:
     """The fields ``add_more_fields`` added are taken, trimmed and checked like the others:
     a student's nickname and year, a course's room, level and online (``course``: a valid
     course but for its teacher, made here; ``path``: a contract path as the stack spells
     it). A field left out takes its default, which the rows stored before have too. The
-    OpenAPI document is the contract's for them all (and the project's ``others``)."""
-    check_document(client, path, others)
+    OpenAPI document (served at ``document``) is the contract's for them all (and the
+    project's ``others``)."""
+    check_document(client, document, others)
     stored = client.get(path("/api/students"), params={"limit": 100}).json()["results"]
     assert stored and {row["year"] for row in stored} == {1}, stored
     student = {"name": "Ann", "grade": "A", "nickname": "Annie"}
@@ -171,11 +173,11 @@ def texts(root: Path, *files: str | None) -> dict[str, str]:
 
 
 def check_document(
-    client: httpx.Client, path: Callable[[str], str], others: Sequence[tuple[str, list[str]]]
+    client: httpx.Client, where: str, others: Sequence[tuple[str, list[str]]]
 ) -> None:
-    """The served OpenAPI document is docs/contract/openapi.yaml's for the students, the
-    teacher and the course, with the fields ``add_more_fields`` added, and ``others``."""
-    where = path("/api/schema") if path("/x").endswith("/") else "/openapi.json"
+    """The OpenAPI document served at ``where`` is docs/contract/openapi.yaml's for the
+    students, the teacher and the course, with the fields ``add_more_fields`` added, and
+    ``others``."""
     expected = expected_document(
         [TEACHER, ("course", [*COURSE[1], *MORE_FIELDS["course"]]), *others],
         student_fields=MORE_FIELDS["student"],

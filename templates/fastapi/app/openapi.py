@@ -1,9 +1,9 @@
 """The OpenAPI document (/openapi.json) as the API contract writes it for every stack.
 
 pydantic describes most fields as the API checks them; these describe what its own schema
-would not (app/fields.py uses them). `document()` leaves out the 422 FastAPI adds to every
-operation with parameters: here an id that names no row is a 404 (app.errors), and every
-422 this API answers is documented with the one error body.
+would not (app/fields.py and the resources' schemas use them). `document()` leaves out the
+422 FastAPI adds to every operation with parameters: here an id that names no row is a 404
+(app.errors), and every 422 this API answers is documented with the one error body.
 """
 
 from typing import Annotated, Any

@@ -1,9 +1,10 @@
-"""The OpenAPI document as the API contract writes it (docs/contract/openapi.yaml in
-scaffold), the same in every stack: operationIds ``listStudents``, ``createStudent``,
-``readStudent``, ``replaceStudent``, ``updateStudent``, ``deleteStudent`` for every resource
-(a verb and the view's name otherwise: ``TokenView``'s POST is ``createToken``); reads
-public, writes with the bearer token; every error an operation can answer, with the one
-error body; schemas named ``Student``, ``StudentInput``, ``StudentPatch``, ``StudentPage``."""
+"""The OpenAPI document as scaffold's API contract writes it (its
+docs/contract/openapi.yaml), the same in every stack: operationIds ``listStudents``,
+``createStudent``, ``readStudent``, ``replaceStudent``, ``updateStudent``,
+``deleteStudent`` for every resource (a verb and the view's name otherwise: ``TokenView``'s
+POST is ``createToken``); reads public, writes with the bearer token; every error an
+operation can answer, with the one error body; schemas named ``Student``,
+``StudentInput``, ``StudentPatch``, ``StudentPage``."""
 
 import re
 from typing import Any
@@ -103,12 +104,12 @@ def contract_document(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
         names[name]: schema for name, schema in result["components"]["schemas"].items()
     }
     for name, schema in schemas.items():
-        if name.endswith(("Input", "Patch")) or name == "Credentials":
+        if name.endswith(("Input", "Patch")) or name == "Credentials":  # a request body
             schema["additionalProperties"] = False
             schema["properties"] = {k: _sent(v) for k, v in schema["properties"].items()}
-        if name.endswith("Patch"):  # PATCH keeps a field left out as it is: no default
-            for value in schema["properties"].values():
-                value.pop("default", None)
+            if name.endswith("Patch"):  # PATCH keeps a field left out as it is: no default
+                for value in schema["properties"].values():
+                    value.pop("default", None)
         elif "id" in schema["properties"]:  # a row
             schema["properties"] = {k: _answered(v) for k, v in schema["properties"].items()}
             schema["required"] = list(schema["properties"])
